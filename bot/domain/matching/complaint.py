@@ -1,0 +1,95 @@
+"""Does a text describe a problem to file (a complaint) rather than ask a question?
+
+"楼道灯坏了三天没人修" is a matter to file; "路灯坏了找谁" and "怎么投诉" are questions about filing,
+which the FAQ answers. So: problem words and duration/neglect markers count for a complaint, a question
+form counts against it. Domain-general word lists, Chinese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PROBLEM_ZH = (
+    "坏了 坏掉 坏的 损坏 不亮 灭了 漏水 渗水 滴水 漏雨 堵了 堵塞 堵住 不通 积水 冒水 太吵 吵得 吵死 噪音 噪声 扰民 "
+    "臭 异味 脏 乱扔 乱丢 乱停 乱堆 乱搭 乱贴 占道 堆满 堆了 塌 裂 破了 破损 停水 停电 断水 断电 没水 没电 没有水 "
+    "没有电 大坑 坑洼 掉下来 脱落 不干活 不作为 不管事 乱收费 拖欠 欠薪 蚊子 老鼠 蟑螂 违建 违章 野狗 流浪狗 "
+    "故障 失灵 不能用 用不了 没人清理 没人修 没人管 没人处理 没人来 不处理 不给修 不给办 睡不着 危险 太差 "
+    "装修 施工 半夜 油烟 漏 冒烟 烧烤 广场舞 遛狗 狗屎 垃圾堆 不见了 被偷 偷了 骚扰 打人 霸占 卡住 困在 "
+    "电梯停 发霉 倒了 歪了 翻了 锈 太慢 不回复 推诿 扯皮 不理 没反应 没回音 没有回音 乱 吵"
+).split()
+MARKER_ZH = (
+    "三天 两天 几天 好几天 多天 一周 一星期 一个星期 半个月 一个月 几个月 好久 很久 一直 天天 每天 每晚 "
+    "总是 老是 至今 还没 都没 还是没 没人 到现在 经常 又 已经 连续 整天 整夜 反复 多次 好多次 屡次 到底 "
+    "太 真是 实在 受不了 严重 根本 一点 怎么回事"
+).split()
+PROBLEM_EN = (
+    "broken leak leaking leaks blocked clogged noisy noise smell smells stink stinks stinking dirty "
+    "overflowing pothole potholes dangerous flooded flooding dark rats cockroaches illegal garbage rubbish "
+    "trash filthy damaged cracked collapsed outage"
+).split()
+PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of order", "no water",
+                      "no electricity", "no power", "piled up", "nobody", "no one", "never fixed",
+                      "not fixed", "not been fixed", "hasn't been", "haven't", "ignored"]
+MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for months", "every night",
+                     "every day", "still", "again", "always", "three days", "two days", "so long",
+                     "nobody", "no one", "weeks", "days"]
+
+# Question forms. 什么都/什么也 ("什么都不干") is a complaint's turn of phrase, not a question.
+_QUESTION_ZH = re.compile(
+    r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|吗|能不能|可不可以|可以.*[吗么]|是否|"
+    r"什么(?!都|也)|啥(?!都|也)|谁|多少|几点|哪些|哪天|有没有|该不该|应该|[?？]"
+)
+_QUESTION_EN = re.compile(
+    r"\?|^(how|who|where|what|when|which|can|could|should|is|are|do|does|whom|why)\b|"
+    r"\b(how do|how can|how to|who do|who should|where can|what should|can i|should i)\b"
+)
+
+
+@dataclass(frozen=True)
+class ComplaintSignals:
+    problems: int
+    markers: int
+    question: bool
+
+    @property
+    def reads_like_problem(self) -> bool:
+        return self.problems > 0
+
+    @property
+    def strong(self) -> bool:
+        """A problem with a duration/neglect marker (or several problem words), not asked as a question."""
+        return not self.question and self.problems > 0 and (self.markers > 0 or self.problems > 1)
+
+
+def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
+    """`raw` keeps the punctuation (question marks); `normalized` is simplified, lower case."""
+    text = normalized
+    problems = markers = 0
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        compact = text.replace(" ", "")
+        problems = _count(compact, PROBLEM_ZH)
+        markers = _count(compact, MARKER_ZH)
+        question = bool(_QUESTION_ZH.search(compact)) or "?" in raw or "？" in raw
+    else:
+        question = bool(_QUESTION_EN.search(text)) or "?" in raw
+    words = set(text.split())
+    problems += sum(1 for w in PROBLEM_EN if w in words)
+    problems += sum(1 for p in PROBLEM_EN_PHRASES if p in text)
+    markers += sum(1 for p in MARKER_EN_PHRASES if p in text)
+    return ComplaintSignals(problems=problems, markers=markers, question=question)
+
+
+def _count(text: str, words: list[str]) -> int:
+    """Occurrences of the listed words, longest first, without counting overlaps twice."""
+    count = 0
+    taken = [False] * len(text)
+    for word in sorted(words, key=len, reverse=True):
+        start = text.find(word)
+        while start >= 0:
+            if not any(taken[start : start + len(word)]):
+                count += 1
+                for k in range(start, start + len(word)):
+                    taken[k] = True
+            start = text.find(word, start + 1)
+    return count
