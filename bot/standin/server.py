@@ -61,7 +61,8 @@ class BotApiStandIn(ApiMethods):
         self.bot_commands: dict[tuple[str, str], list[dict]] = {}
         self._next_update_id = 1
         self._next_query_id = 1
-        self._views: dict[tuple[int, int], TelegramUser] = {}
+        self._views: dict[tuple[int, int], TelegramUser] = {}  # (user id, chat id) -> view
+        self._chat_views: dict[int, ChatView] = {}
         self._changed = asyncio.Condition()
         self._stopping = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -120,9 +121,14 @@ class BotApiStandIn(ApiMethods):
         return view
 
     def chat(self, chat_id: int, title: str = "Lianxin admins", type: str = "group") -> ChatView:
-        """A group chat (negative id) the bot is a member of; read what the bot posts there."""
-        chat = self.chats.setdefault(chat_id, Chat(chat_id, type, title=title))
-        return ChatView(self, chat)
+        """A group chat (negative id) the bot is a member of; read what the bot posts there.
+
+        The same view (and wait_for cursor) is returned for the same id.
+        """
+        if chat_id not in self._chat_views:
+            chat = self.chats.setdefault(chat_id, Chat(chat_id, type, title=title))
+            self._chat_views[chat_id] = ChatView(self, chat)
+        return self._chat_views[chat_id]
 
     def member(self, user: TelegramUser, chat_id: int) -> TelegramUser:
         """`user` acting inside group `chat_id`: send, reply and press buttons there."""
@@ -171,7 +177,7 @@ class BotApiStandIn(ApiMethods):
 
     async def _read_params(self, request: web.Request) -> dict:
         if not request.can_read_body:
-            return dict(request.query)
+            return {key: _decode(key, value) for key, value in request.query.items()}
         if request.content_type == "application/json":
             return dict(await request.json())
         params: dict = {}
