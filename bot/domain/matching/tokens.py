@@ -36,6 +36,9 @@ def pinyin_of(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")[0] if is_cjk_char(ch) else ch
 
 
+_ZH_PHRASES_BY_PINYIN: dict[tuple[str, ...], list[str]] = {}
+
+
 def _build_zh_concepts() -> tuple[dict[str, str], dict[tuple[str, ...], str], int]:
     by_text: dict[str, str] = {}
     by_pinyin: dict[tuple[str, ...], str] = {}
@@ -43,7 +46,9 @@ def _build_zh_concepts() -> tuple[dict[str, str], dict[tuple[str, ...], str], in
         for phrase in phrases:
             by_text.setdefault(phrase, concept)
             if len(phrase) >= 2:
-                by_pinyin.setdefault(tuple(pinyin_of(ch) for ch in phrase), concept)
+                key = tuple(pinyin_of(ch) for ch in phrase)
+                by_pinyin.setdefault(key, concept)
+                _ZH_PHRASES_BY_PINYIN.setdefault(key, []).append(phrase)
     longest = max(len(p) for p in by_text)
     return by_text, by_pinyin, longest
 
@@ -89,7 +94,12 @@ def zh_concepts(run: str, pinyins: list[str]) -> list[tuple[str, int, int]]:
             piece = run[i : i + length]
             concept = _ZH_BY_TEXT.get(piece)
             if concept is None and length >= 2:
-                concept = _ZH_BY_PINYIN.get(tuple(pinyins[i : i + length]))
+                # A homophone typo keeps at least one character (反应 for 反映; not 问题 for 文体).
+                candidate = _ZH_BY_PINYIN.get(tuple(pinyins[i : i + length]))
+                if candidate is not None and any(
+                    ch in phrase for ch in piece for phrase in _ZH_PHRASES_BY_PINYIN[tuple(pinyins[i : i + length])]
+                ):
+                    concept = candidate
             if concept is not None:
                 hit = (concept, i, i + length)
                 break
