@@ -65,6 +65,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "暂时无法处理这类消息（语音、视频、贴纸或文件）。请用文字描述，照片可以直接发送。",
         "en": "I can't handle this kind of message (voice, video, sticker or file) yet. Please describe it in text; photos are fine.",
     },
+    "photo_outside_flow": {
+        "zh": "收到照片。要反映问题请先发送 /report（照片在第4步发送）；要给已有事项补充照片，请回复该事项的消息，或在 /mycases 里按「补充信息」。",
+        "en": "Photo received. To report a matter, send /report first (photos come at step 4); to add a photo to an existing matter, reply to its message or use “Add a message” in /mycases.",
+    },
     # Filing a matter ---------------------------------------------------------------------------
     "report.ask_station": {
         "zh": "<b>反映问题 · 第1步/共6步</b>\n这件事发生在哪个社区？请选择，或按下方按钮分享位置，我来找最近的工作站。" + _CANCEL["zh"],

@@ -6,7 +6,7 @@ import asyncio
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import AsyncIterator
+from typing import AsyncIterator, Callable
 
 import aiosqlite
 
@@ -24,8 +24,13 @@ class Database:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        # Called after every commit; the outbox sender uses it to deliver without polling delay.
+        self.after_commit: list[Callable[[], None]] = []
 
     async def open(self) -> None:
+        """Opens and migrates the database; opening an open database does nothing."""
+        if self._conn is not None:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
@@ -72,6 +77,8 @@ class Database:
                 raise
             else:
                 await self.conn.execute("COMMIT")
+        for listener in self.after_commit:
+            listener()
 
     async def fetchall(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cursor:

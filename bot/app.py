@@ -1,0 +1,144 @@
+"""The one composition root: `lianxin run`, `lianxin demo` and the tests all build the bot here."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
+from telegram.warnings import PTBUserWarning
+
+from .config import Settings
+from .delivery import OutboxSender
+from .flows import case_message, rating, report, resolve
+from .handlers import admin, errors, questions, representatives, residents, start, stations
+from .i18n import t
+from .persistence import SQLitePersistence
+from .services import LianxinContext, Services, services_of
+from .store.outbox import OutboxItem
+
+log = logging.getLogger(__name__)
+
+# Mixing CommandHandler entry points with button states is intended (python-telegram-bot#1781).
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+
+COMMANDS = ["start", "help", "report", "mycases", "stations", "lang", "cancel"]
+COMMAND_DESCRIPTIONS = {
+    "zh": {"start": "开始 / 主菜单", "help": "使用帮助", "report": "反映一件民生小事", "mycases": "我的事项",
+           "stations": "工作站与代表", "lang": "切换语言 (English)", "cancel": "取消当前操作"},
+    "en": {"start": "Start / main menu", "help": "How to use Lianxin", "report": "Report a livelihood matter",
+           "mycases": "My matters", "stations": "Stations and representatives", "lang": "Switch language (中文)",
+           "cancel": "Cancel the current step"},
+}
+
+
+def build_application(settings: Settings) -> Application:
+    """Builds the bot: handlers, persistence, rate limiter, outbox sender and periodic jobs."""
+    services = Services.create(settings)
+    root = settings.api_root
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML, do_quote=False))
+        .context_types(ContextTypes(context=LianxinContext))
+        .persistence(SQLitePersistence(services.db))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(_on_start)
+        .post_stop(_on_stop)
+        .post_shutdown(_on_shutdown)
+        .build()
+    )
+    application.bot_data["services"] = services
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    """Order matters: flows first, then single-update handlers, free text last, stale buttons at the very end."""
+    groups = [
+        report.handlers(), case_message.handlers(), resolve.handlers(), rating.handlers(),
+        start.handlers(), admin.handlers(), residents.handlers(), representatives.handlers(),
+        stations.handlers(), questions.handlers(), errors.handlers(),
+    ]
+    for group in groups:
+        application.add_handlers(group)
+    # Write conversation state and drafts after every update, so even a hard kill loses no step.
+    application.add_handler(TypeHandler(Update, _save_state), group=1)
+    application.add_error_handler(errors.on_error)
+
+
+async def _save_state(update: Update, context: LianxinContext) -> None:
+    await context.application.update_persistence()
+
+
+async def _on_start(application: Application) -> None:
+    services = services_of(application)
+    await services.db.open()
+    services.knowledge.load()
+    await _bind_known_representatives(services)
+    sender = OutboxSender(
+        application.bot, services.outbox,
+        on_forbidden=lambda item, reason: _unreachable(services, item, reason),
+        on_given_up=lambda item, reason: services.casework.delivery_failed(item.case_id, item.chat_id, reason),
+    )
+    services.db.after_commit.append(sender.wake)
+    application.bot_data["sender"] = sender
+    sender.start()
+    await _set_commands(application)
+    jobs = application.job_queue
+    jobs.run_repeating(_maintain, interval=services.settings.maintenance_interval, first=1, name="maintenance")
+    jobs.run_repeating(_reload_faq, interval=services.settings.faq_reload_interval, first=services.settings.faq_reload_interval, name="faq-reload")
+    log.info("Lianxin started: %s", services.knowledge.current.summary())
+
+
+async def _bind_known_representatives(services: Services) -> None:
+    """Representatives with telegram_id in directory.yaml are bound; they become reachable on /start."""
+    for rep in services.directory.representatives:
+        if rep.telegram_id is not None:
+            binding = await services.people.binding_of_rep(rep.id)
+            if binding is None or binding.telegram_id != rep.telegram_id:
+                await services.people.bind(rep.id, rep.telegram_id, services.directory.default_language, started=False)
+
+
+async def _unreachable(services: Services, item: OutboxItem, reason: str) -> None:
+    """403 from Telegram: a representative who blocked the bot loses their waiting cases to others."""
+    binding = await services.people.binding_of_user(item.chat_id)
+    if binding is not None:
+        await services.outbox.fail_pending_for_chat(item.chat_id, reason)
+        await services.casework.rep_unreachable(binding.rep_id, reason)
+    else:
+        await services.casework.delivery_failed(item.case_id, item.chat_id, reason)
+
+
+async def _set_commands(application: Application) -> None:
+    for lang in ("zh", "en"):
+        commands = [BotCommand(c, COMMAND_DESCRIPTIONS[lang][c]) for c in COMMANDS]
+        await application.bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats(),
+                                              language_code=None if lang == "zh" else lang)
+
+
+async def _maintain(context: LianxinContext) -> None:
+    await context.services.casework.maintain()
+
+
+async def _reload_faq(context: LianxinContext) -> None:
+    services = context.services
+    reloaded, problems = await services.knowledge.reload()
+    if problems and services.settings.admin_chat_id is not None:
+        lang = services.directory.default_language
+        await context.bot.send_message(services.settings.admin_chat_id,
+                                       t(lang, "admin.reload_failed", problems="\n".join(map(str, problems[:30]))))
+
+
+async def _on_stop(application: Application) -> None:
+    sender: OutboxSender | None = application.bot_data.get("sender")
+    if sender is not None:
+        await sender.stop()
+
+
+async def _on_shutdown(application: Application) -> None:
+    await services_of(application).db.close()

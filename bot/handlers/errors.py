@@ -1,0 +1,53 @@
+"""The last handlers: stale or forged buttons, unsupported media, and the error handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from ..i18n import plain, t
+from ..services import LianxinContext
+from .common import language
+
+log = logging.getLogger(__name__)
+
+
+async def stale_button(update: Update, context: LianxinContext) -> None:
+    """Any callback no handler claimed: old, forged or from a finished flow. Answered, never executed."""
+    lang = await language(update, context)
+    await update.callback_query.answer(plain(lang, "stale_button"), show_alert=True)
+
+
+async def unsupported_media(update: Update, context: LianxinContext) -> None:
+    """Voice, video, stickers and files get guidance instead of silence."""
+    lang = await language(update, context)
+    key = "photo_outside_flow" if update.message and update.message.photo else "unsupported_media"
+    await update.effective_chat.send_message(t(lang, key))
+
+
+async def on_error(update: object, context: LianxinContext) -> None:
+    """Logs with the traceback, then tells the user something useful."""
+    error = context.error
+    if isinstance(error, BadRequest) and "not modified" in str(error).lower():
+        return
+    log.error("error while handling an update", exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            if update.callback_query:
+                await update.callback_query.answer()
+            lang = await language(update, context)
+            await update.effective_chat.send_message(t(lang, "error.generic"))
+        except Exception:  # the error may be that we cannot reach the chat at all
+            log.warning("could not tell the user about the error", exc_info=True)
+
+
+def handlers() -> list[BaseHandler]:
+    media = (filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.Document.ALL | filters.AUDIO
+             | filters.VIDEO_NOTE | filters.ANIMATION | filters.CONTACT | filters.PHOTO)
+    return [
+        MessageHandler(filters.ChatType.PRIVATE & media, unsupported_media),
+        CallbackQueryHandler(stale_button),
+    ]

@@ -1,0 +1,104 @@
+"""Free text outside a flow is a question: answer, suggest, or offer to file it as a matter."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from ..callback_data import CallbackData
+from ..cards import directory_answer
+from ..flows.report import PREFILL, StartReport
+from ..i18n import escape, plain, t
+from ..outgoing import MAX_TEXT, split_plain, visible_length
+from ..services import LianxinContext
+from ..store.db import utcnow
+from .common import language
+
+
+@dataclasses.dataclass(frozen=True)
+class ShowAnswer(CallbackData):
+    """A suggestion or related-question button; ids are at most 64 bytes with the prefix."""
+
+    prefix = "qa1"
+    answer_id: str
+
+
+def _title_button(kb, answer_id: str, lang: str) -> InlineKeyboardButton | None:
+    try:
+        data = ShowAnswer(answer_id).pack()
+    except ValueError:  # an id too long for a button
+        return None
+    title = kb.title(answer_id, lang) or answer_id
+    return InlineKeyboardButton(title[:60], callback_data=data)
+
+
+async def send_answer(update: Update, context: LianxinContext, answer_id: str, lang: str) -> bool:
+    """Sends the answer of an FAQ entry or a directory card, with related questions as buttons."""
+    kb = context.services.knowledge.current
+    text = directory_answer(kb.directory, answer_id, lang)
+    related: list[str] = []
+    if text is None:
+        entry = kb.entries.get(answer_id)
+        if entry is None:
+            return False
+        text = escape(kb.answer_text(answer_id, lang))  # answers are plain text (SPEC section 6)
+        related = [r for r in (entry.related or []) if r in kb.entries]
+    buttons = [b for r in related[:5] if (b := _title_button(kb, r, lang))]
+    markup = InlineKeyboardMarkup([[b] for b in buttons]) if buttons else None
+    chat = update.effective_chat
+    if visible_length(text) <= MAX_TEXT:
+        await chat.send_message(text, reply_markup=markup)
+    else:  # a long card: plain chunks, buttons on the last one
+        chunks = split_plain(text)
+        for i, chunk in enumerate(chunks):
+            await chat.send_message(chunk, parse_mode=None, reply_markup=markup if i == len(chunks) - 1 else None)
+    return True
+
+
+async def answer_question(update: Update, context: LianxinContext) -> None:
+    """Answers from the knowledge base; complaints lead to filing; doubts get suggestions."""
+    text = update.message.text
+    lang = await language(update, context)
+    kb = context.services.knowledge.current
+    decision = kb.decide(text, lang)
+    if decision.action == "answer" and await send_answer(update, context, decision.answer_id, lang):
+        return
+    context.user_data[PREFILL] = text
+    report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
+    if decision.action == "report":
+        await update.effective_chat.send_message(t(lang, "faq.report_offer"), reply_markup=InlineKeyboardMarkup([report_button]))
+        return
+    await _remember_unanswered(context, text, lang, decision.score)
+    if decision.action == "suggest" and decision.suggestions:
+        rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
+        await update.effective_chat.send_message(t(lang, "faq.did_you_mean"), reply_markup=InlineKeyboardMarkup(rows + [report_button]))
+        return
+    await update.effective_chat.send_message(t(lang, "faq.unknown"), reply_markup=InlineKeyboardMarkup([report_button]))
+
+
+async def _remember_unanswered(context: LianxinContext, text: str, lang: str, score: float) -> None:
+    """Questions the knowledge base could not answer, so admins know what to write next."""
+    async with context.services.db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO unanswered (text, language, score, at) VALUES (?, ?, ?, ?)",
+            (text[:500], lang, float(score), utcnow()),
+        )
+
+
+async def show_answer(update: Update, context: LianxinContext) -> None:
+    """A suggestion or related-question button."""
+    query = update.callback_query
+    lang = await language(update, context)
+    data = ShowAnswer.unpack(query.data)
+    await query.answer()
+    if not await send_answer(update, context, data.answer_id, lang):
+        await update.effective_chat.send_message(t(lang, "faq.not_available"))
+
+
+def handlers() -> list[BaseHandler]:
+    return [
+        CallbackQueryHandler(show_answer, pattern=ShowAnswer.matches),
+        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, answer_question),
+    ]
