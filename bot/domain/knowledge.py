@@ -183,7 +183,8 @@ def load_knowledge_base(faq_dir: Path) -> KnowledgeBase:
 
 def build_candidates(directory: Directory, entries: dict[str, FaqEntry]) -> list[Candidate]:
     candidates = [
-        Candidate(entry.id, tuple(entry.phrasings())) for entry in entries.values()
+        Candidate(entry.id, tuple(entry.phrasings()), context=tuple(entry.answer.items()))
+        for entry in entries.values()
     ]
 
     def texts(*localized, aliases=()) -> tuple[tuple[str, str], ...]:
@@ -194,7 +195,12 @@ def build_candidates(directory: Directory, entries: dict[str, FaqEntry]) -> list
         out.extend((directory.default_language, a) for a in aliases)
         return tuple(out)
 
-    candidates.append(Candidate("home", texts(directory.home.name, aliases=directory.home.aliases), True))
+    home_names = list(directory.home.aliases)
+    for lang, name in directory.home.name.items():
+        words = name.split()
+        if lang == "en" and len(words) >= 3:
+            home_names.append(" ".join(words[1:]))  # "<Street> Representatives' Home" -> without the street
+    candidates.append(Candidate("home", texts(directory.home.name, aliases=home_names), True))
     for s in directory.stations:
         candidates.append(Candidate(f"station:{s.id}", texts(s.name, s.community, aliases=s.aliases), True))
     for r in directory.representatives:

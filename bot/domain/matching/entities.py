@@ -36,7 +36,7 @@ class EntityIndex:
         owners: dict[str, set[str]] = {}
         for answer_id, texts in names.items():
             for text in texts:
-                for key in _keys(text):
+                for key in _keys(text, strip=answer_id.startswith("station:")):
                     owners.setdefault(key, set()).add(answer_id)
         self.keys = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
         self.zh_pinyin: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -78,7 +78,9 @@ class EntityIndex:
         return found
 
 
-def _keys(text: str) -> set[str]:
+def _keys(text: str, strip: bool) -> set[str]:
+    """Keys of one name; `strip`: also its core without generic suffixes (for stations, whose
+    names are "<community> + generic words"; a home's or a role's core would be too generic)."""
     norm = basic(text)
     if not norm:
         return set()
@@ -86,6 +88,8 @@ def _keys(text: str) -> set[str]:
     if has_cjk(norm):
         compact = norm.replace(" ", "")
         keys.add(compact)
+        if not strip:
+            return {k for k in keys if len(k) >= 2}
         core = compact
         changed = True
         while changed:
@@ -97,6 +101,6 @@ def _keys(text: str) -> set[str]:
         keys.add(core)
         return {k for k in keys if len(k) >= 2}
     words = [w for w in norm.split() if w not in _EN_GENERIC]
-    if words:
+    if words and strip:
         keys.add(" ".join(words))
     return {k for k in keys if len(k) >= 3}

@@ -41,19 +41,24 @@ SHORTLIST = 12
 
 # Score blend: coverage of the query by the answer's whole bag of phrasings, best single phrasing
 # (coverage both ways), and a character-level fuzzy ratio.
-W_BAG, W_TEXT, W_FUZZ = 0.40, 0.40, 0.20
+W_BAG, W_TEXT, W_FUZZ = 0.50, 0.40, 0.10
 PREFERRED_LANGUAGE_BONUS = 1.03
+CONTEXT_FACTOR = 0.5  # a query word found only in an entry's answer counts this much
 
 # Directory entity mentioned by name: confidence when the rest of the text only asks for its
 # address / phone / hours / who (a pure entity question), and when the text asks something more.
 ENTITY_PURE_SCORE = 90.0
-ENTITY_MIXED_SCORE = 58.0
+ENTITY_MIXED_SCORE = 45.0
+ENTITY_LEAD = 8.0  # a pure entity question beats any FAQ entry by this much
 
 _ENTITY_ATTRIBUTES = re.compile(
     r"在哪里|在哪儿|在哪|哪里|地址|位置|怎么走|怎么去|电话|号码|手机|联系方式|联系|几点|时间|什么时候|开门|开放|"
-    r"上班|办公|是谁|哪位|谁|介绍|情况|负责|信息|多少|怎么|工作站|人大代表|代表|社区|站|的|是|吗|呢|啊|去|找|"
+    r"关门|周末|周六|周日|星期[一二三四五六天日]|周[一二三四五六日]|今天|明天|休息|营业|开|"
+    r"上班|办公|是谁|哪位|谁|介绍|情况|负责|信息|多少|怎么|工作站|人大代表|代表|社区|站|名单|有哪些|哪些|有谁|"
+    r"都有|叫什么|名字|那边|这边|那个|附近|我们|街道|的|是|吗|呢|啊|去|找|有|在|\s|"
     r"\b(where|is|the|a|phone|number|of|who|address|contact|station|community|representative|deputy|when|"
-    r"open|opening|hours|what|how|to|get|are|s|for|tell|me|about|find|location|call|ambassador|info)\b"
+    r"open|opening|hours|what|how|to|get|are|s|for|tell|me|about|find|location|call|ambassador|info|"
+    r"list|name|names|weekend|today|there|our|which|reps|representatives|deputies)\b"
 )
 
 
@@ -64,6 +69,7 @@ class Candidate:
     answer_id: str
     texts: tuple[tuple[str, str], ...]  # (language, text)
     entity: bool = False
+    context: tuple[tuple[str, str], ...] = ()  # weaker evidence: an FAQ entry's answer
 
 
 @dataclass(frozen=True)
@@ -99,17 +105,23 @@ class Matcher:
         self._index_of = {c.answer_id: i for i, c in enumerate(candidates)}
         local: list[list[tuple[str, str, dict[str, float]]]] = []
         bags: list[set[str]] = []
+        context_bags: list[set[str]] = []
         for cand in candidates:
             texts = []
             for lang, text in cand.texts:
                 norm = normalize(text)
                 texts.append((lang, norm, features(norm)))
             local.append(texts)
-            bags.append(set().union(*(t[2] for t in texts)) if texts else set())
+            bag = set().union(*(t[2] for t in texts)) if texts else set()
+            bags.append(bag)
+            context: set[str] = set()
+            for _, text in cand.context:
+                context.update(features(normalize(text)))
+            context_bags.append(context - bag)
         n = max(len(candidates), 1)
         df: dict[str, int] = {}
-        for bag in bags:
-            for f in bag:
+        for bag, context in zip(bags, context_bags):
+            for f in bag | context:
                 df[f] = df.get(f, 0) + 1
         self._n = n
         self.idf = {f: math.log(1.0 + n / d) for f, d in df.items()}
@@ -119,6 +131,13 @@ class Matcher:
             for f in bag:
                 postings.setdefault(f, []).append(i)
         self._postings = {f: np.asarray(ix, dtype=np.int32) for f, ix in postings.items()}
+        context_postings: dict[str, list[int]] = {}
+        for i, context in enumerate(context_bags):
+            for f in context:
+                context_postings.setdefault(f, []).append(i)
+        self._context_postings = {
+            f: np.asarray(ix, dtype=np.int32) for f, ix in context_postings.items()
+        }
         self._texts: list[list[_Text]] = []
         for texts in local:
             prepared = []
@@ -145,6 +164,10 @@ class Matcher:
             if posting is not None:
                 index_parts.append(posting)
                 weight_parts.append(np.full(len(posting), w))
+            posting = self._context_postings.get(f)
+            if posting is not None:
+                index_parts.append(posting)
+                weight_parts.append(np.full(len(posting), w * CONTEXT_FACTOR))
         if not index_parts:
             return []
         acc = np.bincount(
@@ -191,11 +214,18 @@ class Matcher:
                 for i, s in self._rank(residual, language, only_faq=True):
                     scores[i] = max(scores.get(i, 0.0), s)
             rest = _ENTITY_ATTRIBUTES.sub(" ", residual)
-            rest = "".join(rest.split())
-            entity_score = ENTITY_PURE_SCORE if len(rest) <= 1 else ENTITY_MIXED_SCORE
+            pure = len("".join(rest.split())) <= 1
+            best_faq = max(
+                (s for i, s in scores.items() if not self.candidates[i].entity), default=0.0
+            )
             for rank, mention in enumerate(mentions):
                 i = self._index_of[mention.answer_id]
-                s = entity_score - 2.0 * rank - (0.0 if mention.exact else 4.0)
+                # A named person, or a place asked only for its address/hours/phone: the entity.
+                if pure or mention.answer_id.startswith("rep:"):
+                    s = max(ENTITY_PURE_SCORE, best_faq + ENTITY_LEAD)
+                else:
+                    s = ENTITY_MIXED_SCORE
+                s -= 2.0 * rank + (0.0 if mention.exact else 4.0)
                 scores[i] = max(scores.get(i, 0.0), s)
         ranked = sorted(((self.ids[i], s) for i, s in scores.items()), key=lambda item: -item[1])
         return Match(ranked=ranked, signals=signals, mentions=mentions)

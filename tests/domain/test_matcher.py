@@ -1,0 +1,115 @@
+"""Behaviour of the matcher on a small knowledge base of its own (tests/domain/kbfixture.py)."""
+
+import pytest
+
+from bot.domain.knowledge import guess_language, load_knowledge_base
+from bot.domain.matching.complaint import complaint_signals
+from bot.domain.matching.normalize import normalize
+from tests.domain.kbfixture import write_kb
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    return load_knowledge_base(write_kb(tmp_path_factory.mktemp("kb")))
+
+
+def test_normalize_width_script_punctuation_fillers():
+    assert normalize("請問，工作站幾點開門？？") == "工作站几点开门"
+    assert normalize("ＷＨＥＮ   are stations open?!") == "when are stations open"
+    assert normalize("麻烦问下 我想问一下 停车证怎么办理啊") == "停车证怎么办理"
+    assert normalize("请问") == "请问"  # nothing but a filler: kept rather than emptied
+
+
+def test_guess_language():
+    assert guess_language("工作站 open?") == "zh"
+    assert guess_language("When is it open?") == "en"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("工作站几点开门", "station-hours"),
+        ("請問工作站什麼時候開放", "station-hours"),  # traditional characters
+        ("工作战几点开放", "station-hours"),  # pinyin typo 战 for 站
+        ("请不起律师咋办", "legal-aid"),
+        ("法律原助怎么申请", "legal-aid"),  # typo
+        ("我的手机号码别人能看到吗", "privacy-phone"),
+        ("When are the stations open", "station-hours"),
+        ("free legal advice please", "legal-aid"),
+        ("怎么投诉", "how-to-report"),  # a question about filing, not a complaint
+        ("路灯坏了找谁", "how-to-report"),
+    ],
+)
+def test_answers(kb, query, expected):
+    decision = kb.decide(query)
+    assert (decision.action, decision.answer_id) == ("answer", expected), decision
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("荷花社区工作站在哪", "station:hehua"),
+        ("荷花站电话多少", "station:hehua"),
+        ("松林社区怎么走", "station:songlin"),
+        ("周兰代表电话", "rep:zhou-lan"),
+        ("孙卫国是谁", "rep:sun-weiguo"),
+        ("孙卫囯代表是做什么的", "rep:sun-weiguo"),  # a character variant: matched by pinyin
+        ("健康大使是谁", "role:health"),
+        ("代表之家地址", "home"),
+        ("where is the Hehua station", "station:hehua"),
+        ("phone number of Zhou Lan", "rep:zhou-lan"),
+    ],
+)
+def test_directory_entities(kb, query, expected):
+    decision = kb.decide(query)
+    assert (decision.action, decision.answer_id) == ("answer", expected), decision
+
+
+def test_english_query_answers_in_english(kb):
+    decision = kb.decide("how do I get legal aid")
+    assert decision.language == "en" and decision.answer_id == "legal-aid"
+    assert kb.answer_text(decision.answer_id, decision.language) == "Register at the Home."
+    assert kb.decide("工作站几点开门", "en").language == "en"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["楼道灯坏了三天没人修", "下水道堵了好几天了一直没人管", "楼上天天半夜装修吵得睡不着",
+     "the street light outside my building has been broken for a week"],
+)
+def test_complaints_are_reported(kb, query):
+    assert kb.decide(query).action == "report"
+
+
+def test_complaint_signals():
+    assert complaint_signals("楼道灯坏了三天没人修", "楼道灯坏了三天没人修").strong
+    assert not complaint_signals("路灯坏了找谁", "路灯坏了找谁").strong
+    assert not complaint_signals("怎么投诉", "怎么投诉").strong
+    assert complaint_signals("物业什么都不干电梯坏了半个月", "物业什么都不干电梯坏了半个月").strong
+
+
+@pytest.mark.parametrize("query", ["今天天气怎么样", "帮我订一张火车票", "股票明天会涨吗", "what is the capital of France", "哈哈哈"])
+def test_out_of_scope_is_not_answered(kb, query):
+    decision = kb.decide(query)
+    assert decision.action in ("none", "suggest"), decision
+    assert decision.answer_id is None
+
+
+def test_suggestions_when_unsure(kb):
+    decisions = [kb.decide(q) for q in ("律师的电话号码", "工作站律师", "我想办理个东西", "代表的事")]
+    for decision in decisions:
+        assert len(decision.suggestions) <= 3
+        assert decision.answer_id not in decision.suggestions
+        if decision.action in ("suggest", "none"):
+            assert decision.answer_id is None
+    suggested = [d for d in decisions if d.action == "suggest"]
+    assert suggested, decisions
+    for decision in suggested:
+        assert 1 <= len(decision.suggestions) <= 3
+        assert all(kb.title(s, "zh") for s in decision.suggestions)
+
+
+def test_score_reported_also_when_not_answered(kb):
+    decision = kb.decide("今天天气怎么样")
+    assert 0 <= decision.score < 100
+    assert kb.decide("").action == "none"
