@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import warnings
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import AsyncIterator
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
@@ -142,3 +145,30 @@ async def _on_stop(application: Application) -> None:
 
 async def _on_shutdown(application: Application) -> None:
     await services_of(application).db.close()
+
+
+@asynccontextmanager
+async def running(application: Application, poll_timeout: float = 1.0) -> AsyncIterator[Application]:
+    """The lifecycle of `Application.run_polling`, for an event loop someone else owns (tests, demo).
+
+    Same order as run_polling: initialize, post_init, polling, start; then the reverse, with
+    post_stop and post_shutdown.
+    """
+    await application.initialize()
+    try:
+        await application.post_init(application)
+        await application.updater.start_polling(
+            poll_interval=0, timeout=timedelta(seconds=poll_timeout), allowed_updates=Update.ALL_TYPES
+        )
+        await application.start()
+        try:
+            yield application
+        finally:
+            if application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.post_stop(application)
+    finally:
+        await application.shutdown()
+        await application.post_shutdown(application)

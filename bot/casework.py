@@ -88,7 +88,12 @@ class Casework:
             case_id = await self.cases.insert(conn, draft, resident_id, chat_id, language)
             await self._route(conn, case_id, draft.station_id, draft.category_id, reachable, actor="system")
             case = await self.cases.get(case_id, conn)
-        return Filed(case, self.owner_label(case, language))
+            owner = self.owner_label(case, language)
+            # Queued with the case itself: the reference is only ever shown for a stored case,
+            # and it still arrives if the bot dies right after the commit.
+            await enqueue(conn, chat_id, outgoing.message(t(language, "report.submitted", ref=case.ref, owner=owner)),
+                          purpose="confirmation", case_id=case_id)
+        return Filed(case, owner)
 
     async def _route(
         self, conn: aiosqlite.Connection, case_id: int, station_id: str, category_id: str,

@@ -30,7 +30,10 @@ def _title_button(kb, answer_id: str, lang: str) -> InlineKeyboardButton | None:
         data = ShowAnswer(answer_id).pack()
     except ValueError:  # an id too long for a button
         return None
-    title = kb.title(answer_id, lang) or answer_id
+    try:
+        title = kb.title(answer_id, lang)
+    except KeyError:  # the knowledge base changed since the button was made
+        return None
     return InlineKeyboardButton(title[:60], callback_data=data)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -10,6 +12,8 @@ from ..casework import Outcome
 from ..i18n import plain, t
 from ..services import LianxinContext
 from .common import language, rep_id_of
+
+REFERENCE = re.compile(r"\b[A-Z0-9]{1,8}-\d{4}-\d{4,}\b")
 
 
 async def send_open_cases(update: Update, context: LianxinContext, rep_id: str, lang: str) -> None:
@@ -120,7 +124,14 @@ async def relay_reply(update: Update, context: LianxinContext) -> None:
     """A Telegram reply to a case message is relayed to the other side of that case."""
     message = update.message
     services = context.services
-    case_id = await services.cases.case_of_message(message.chat_id, message.reply_to_message.message_id)
+    original = message.reply_to_message
+    case_id = await services.cases.case_of_message(message.chat_id, original.message_id)
+    if case_id is None:
+        # The link is recorded once Telegram confirms delivery; a very quick reply can beat it,
+        # so fall back to the reference every case message carries.
+        found = REFERENCE.search(original.text or original.caption or "") if original.from_user and original.from_user.is_bot else None
+        case = await services.cases.by_ref(found.group(0)) if found else None
+        case_id = case.id if case else None
     lang = await language(update, context)
     if case_id is None:
         return await _not_a_case(update, context)

@@ -16,21 +16,26 @@ PROBLEM_ZH = (
     "没有电 大坑 坑洼 掉下来 脱落 不干活 不作为 不管事 乱收费 拖欠 欠薪 蚊子 老鼠 蟑螂 违建 违章 野狗 流浪狗 "
     "故障 失灵 不能用 用不了 没人清理 没人修 没人管 没人处理 没人来 不处理 不给修 不给办 睡不着 危险 太差 "
     "装修 施工 半夜 油烟 漏 冒烟 烧烤 广场舞 遛狗 狗屎 垃圾堆 不见了 被偷 偷了 骚扰 打人 霸占 卡住 困在 "
-    "电梯停 发霉 倒了 歪了 翻了 锈 太慢 不回复 推诿 扯皮 不理 没反应 没回音 没有回音 乱 吵"
+    "电梯停 发霉 倒了 歪了 翻了 锈 太慢 不回复 推诿 扯皮 不理 没反应 没回音 没有回音 乱 吵 "
+    "苍蝇 摔了 摔倒 收钱 关在 关里面 被困 拖欠 拖了 工资 不给 欠钱 占满 占用 被占 丢了 满了 溢出 发黄 浑浊 "
+    "翘起 松动 声音特别大 声音太大 特别大 太大 不像话 没落实 不落实 私拉 乱拉 堵车 没人疏导 没人补 圈起来 "
+    "种菜 大粪 味道 冒黑烟 污染 偷倒 偷排 噪 扬尘 断了 掉了 烂了 开裂 倾斜 没人接 不接电话"
 ).split()
 MARKER_ZH = (
     "三天 两天 几天 好几天 多天 一周 一星期 一个星期 半个月 一个月 几个月 好久 很久 一直 天天 每天 每晚 "
     "总是 老是 至今 还没 都没 还是没 没人 到现在 经常 又 已经 连续 整天 整夜 反复 多次 好多次 屡次 到底 "
-    "太 真是 实在 受不了 严重 根本 一点 怎么回事"
+    "太 真是 实在 受不了 严重 根本 一点 怎么回事 三天两头 昨天 前天 上周 上个月 半小时 好几回 到处"
 ).split()
 PROBLEM_EN = (
     "broken leak leaking leaks blocked clogged noisy noise smell smells stink stinks stinking dirty "
     "overflowing pothole potholes dangerous flooded flooding dark rats cockroaches illegal garbage rubbish "
-    "trash filthy damaged cracked collapsed outage"
+    "trash filthy damaged cracked collapsed outage drills drilling owes owe wages unpaid stuck flies "
+    "smelly loud fell injured"
 ).split()
 PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of order", "no water",
                       "no electricity", "no power", "piled up", "nobody", "no one", "never fixed",
-                      "not fixed", "not been fixed", "hasn't been", "haven't", "ignored"]
+                      "not fixed", "not been fixed", "hasn't been", "haven't", "ignored", "been out",
+                      "can't sleep", "cannot sleep", "keeps breaking", "won't pay", "didn't pay"]
 MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for months", "every night",
                      "every day", "still", "again", "always", "three days", "two days", "so long",
                      "nobody", "no one", "weeks", "days"]
@@ -46,15 +51,24 @@ _QUESTION_EN = re.compile(
 )
 
 
+# Requests and small talk: not a problem description even when long and without a question mark.
+_REQUEST_ZH = re.compile(r"帮我|请帮|推荐|讲个|讲一个|给我|告诉我|来一个|来个|翻译|写一|你好|您好|早上好|晚上好|谢谢|哈哈")
+_REQUEST_EN = re.compile(r"^(tell|recommend|give|show|write|translate|hi|hello|hey|good|thanks|thank|best|please)\b")
+STATEMENT_MIN_ZH = 8   # characters
+STATEMENT_MIN_EN = 6   # words
+
+
 @dataclass(frozen=True)
 class ComplaintSignals:
     problems: int
     markers: int
     question: bool
+    statement: bool = False  # a longer declarative sentence that is neither a question nor a request
 
     @property
     def reads_like_problem(self) -> bool:
-        return self.problems > 0
+        """Worth offering to file when the knowledge base has no confident answer."""
+        return self.problems > 0 or (not self.question and (self.markers > 0 or self.statement))
 
     @property
     def strong(self) -> bool:
@@ -71,13 +85,18 @@ def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
         problems = _count(compact, PROBLEM_ZH)
         markers = _count(compact, MARKER_ZH)
         question = bool(_QUESTION_ZH.search(compact)) or "?" in raw or "？" in raw
+        cjk = sum(1 for ch in compact if "\u3400" <= ch <= "\u9fff")
+        statement = not question and cjk >= STATEMENT_MIN_ZH and not _REQUEST_ZH.search(compact)
     else:
         question = bool(_QUESTION_EN.search(text)) or "?" in raw
+        statement = (
+            not question and len(text.split()) >= STATEMENT_MIN_EN and not _REQUEST_EN.search(text)
+        )
     words = set(text.split())
     problems += sum(1 for w in PROBLEM_EN if w in words)
     problems += sum(1 for p in PROBLEM_EN_PHRASES if p in text)
     markers += sum(1 for p in MARKER_EN_PHRASES if p in text)
-    return ComplaintSignals(problems=problems, markers=markers, question=question)
+    return ComplaintSignals(problems=problems, markers=markers, question=question, statement=statement)
 
 
 def _count(text: str, words: list[str]) -> int:
