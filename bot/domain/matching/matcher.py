@@ -116,7 +116,7 @@ class Matcher:
             bags.append(bag)
             context: set[str] = set()
             for _, text in cand.context:
-                context.update(features(normalize(text)))
+                context.update(features(normalize(text), light=True))
             context_bags.append(context - bag)
         n = max(len(candidates), 1)
         df: dict[str, int] = {}

@@ -111,8 +111,10 @@ def zh_concepts(run: str, pinyins: list[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def features(text: str) -> dict[str, float]:
-    """Feature -> local weight (kind weight, reduced inside concept phrases); `text` is normalised."""
+def features(text: str, light: bool = False) -> dict[str, float]:
+    """Feature -> local weight (kind weight, reduced inside concept phrases); `text` is normalised.
+    `light`: for long supporting texts (answers): no pinyin, unigrams or trigrams, which are cheap
+    evidence there and costly to compute for thousands of entries."""
     out: dict[str, float] = {}
 
     def add(feature: str, weight: float) -> None:
@@ -122,15 +124,15 @@ def features(text: str) -> dict[str, float]:
     latin_words: list[str] = []
     for segment in _SEGMENT_RE.findall(text):
         if is_cjk_char(segment[0]):
-            _zh_features(segment, add)
+            _zh_features(segment, add, light)
         else:
             latin_words.append(segment)
     if latin_words:
-        _en_features(latin_words, add)
+        _en_features(latin_words, add, light)
     return out
 
 
-def _zh_features(run: str, add) -> None:
+def _zh_features(run: str, add, light: bool = False) -> None:
     pinyins = [pinyin_of(ch) for ch in run]
     covered = [1.0] * len(run)
     for concept, start, end in zh_concepts(run, pinyins):
@@ -138,19 +140,20 @@ def _zh_features(run: str, add) -> None:
         for k in range(start, end):
             covered[k] = COVERED_FACTOR
     for k, ch in enumerate(run):
-        if ch not in _ZH_STOP_WORDS:
+        if ch not in _ZH_STOP_WORDS and not light:
             add("c" + ch, KIND_WEIGHT["c"] * covered[k])
         if k + 1 < len(run):
             factor = max(covered[k], covered[k + 1])
             add("b" + run[k : k + 2], KIND_WEIGHT["b"] * factor)
-            add("p" + pinyins[k] + "|" + pinyins[k + 1], KIND_WEIGHT["p"] * factor)
+            if not light:
+                add("p" + pinyins[k] + "|" + pinyins[k + 1], KIND_WEIGHT["p"] * factor)
     if len(run) > 2:
         for word in rjieba.cut(run):
             if len(word) >= 2 and word != run:
                 add("w" + word, KIND_WEIGHT["w"])
 
 
-def _en_features(words: list[str], add) -> None:
+def _en_features(words: list[str], add, light: bool = False) -> None:
     concepts = _en_concepts()
     stems = [stem(w) for w in words]
     used = [False] * len(stems)
@@ -170,7 +173,7 @@ def _en_features(words: list[str], add) -> None:
             continue
         factor = COVERED_FACTOR if used[k] else 1.0
         add("e" + s, KIND_WEIGHT["e"] * factor)
-        if len(s) >= 5:
+        if len(s) >= 5 and not light:
             padded = f"<{s}>"
             for j in range(len(padded) - 2):
                 add("t" + padded[j : j + 3], KIND_WEIGHT["t"] * factor)

@@ -1,0 +1,125 @@
+"""FAQ matching benchmark: accuracy, false answers and latency, on the sample knowledge base and on
+synthetic enlargements (1,000 and 10,000 entries), one query at a time on one core.
+
+    python bench/faq.py [--faq-dir faq] [--eval tests/faq_eval.jsonl] [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from bot.domain.knowledge import load_knowledge_base  # noqa: E402
+
+PLACES = ["东湖", "西岭", "南山", "北苑", "青松", "翠竹", "金桥", "银河", "海棠", "紫荆", "丹桂", "白鹭", "春晖",
+          "秋实", "明德", "和平", "幸福", "长青", "锦绣", "福田", "瑞丰", "安澜", "启明", "向阳", "晨曦", "滨河",
+          "望海", "听涛", "观山", "映月", "凤凰", "麒麟", "玉兰", "牡丹", "芙蓉", "梧桐", "香樟", "银杏", "松柏", "兰亭"]
+FACILITIES = ["社区食堂", "老年活动中心", "图书室", "篮球场", "地下停车场", "快递柜", "电动车充电桩", "公交站",
+              "垃圾中转站", "卫生服务站", "托育园", "农贸市场", "健身广场", "游泳馆", "文化礼堂", "社区医院",
+              "警务室", "居委会", "便民服务中心", "公共厕所", "儿童乐园", "志愿者服务队", "调解室", "党群服务中心",
+              "家政服务点", "修鞋摊", "理发室", "洗衣房", "自行车棚", "体育馆"]
+ASPECTS = [("开放时间是几点", "什么时候开门", "opening hours"), ("收费标准是多少", "要不要钱", "fees"),
+           ("怎么预约", "预约方式", "how to book"), ("具体在哪里", "地址在哪", "location"),
+           ("联系电话是多少", "打什么电话", "phone number"), ("归谁管理", "负责人是谁", "who manages"),
+           ("怎么报名参加", "报名方式", "how to sign up"), ("需要带什么材料", "要准备哪些证件", "documents needed"),
+           ("能不能带宠物进去", "宠物能进吗", "pets allowed")]
+
+
+def synthetic_entries(count: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    combos = [(p, f, a) for p in PLACES for f in FACILITIES for a in ASPECTS]
+    rng.shuffle(combos)
+    entries = []
+    for n, (place, facility, (q, alt, en)) in enumerate(combos[:count]):
+        entries.append({
+            "id": f"syn-{n}",
+            "question": {"zh": f"{place}{facility}{q}？", "en": f"{place} {facility}: {en}?"},
+            "alternates": {"zh": [f"{place}的{facility}{alt}"]},
+            "answer": {"zh": f"{place}{facility}：请咨询社区（合成数据 {n}）。", "en": f"Synthetic answer {n}."},
+        })
+    return entries
+
+
+def enlarged_kb(faq_dir: Path, total: int, workdir: Path) -> Path:
+    target = workdir / f"faq{total}"
+    shutil.copytree(faq_dir, target)
+    existing = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")) or [])
+                   for p in target.rglob("*.yaml") if p.name != "directory.yaml")
+    extra = synthetic_entries(max(0, total - existing))
+    (target / "zz-synthetic.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def measure(faq_dir: Path, rows: list[dict], label: str) -> dict:
+    tracemalloc.start()
+    start = time.perf_counter()
+    kb = load_knowledge_base(faq_dir)
+    load_s = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    latencies = []
+    in_scope = correct = oos = false_answers = complaints = reported = wrong = 0
+    for row in rows:
+        t0 = time.perf_counter()
+        decision = kb.decide(row["query"], row.get("lang"))
+        latencies.append((time.perf_counter() - t0) * 1000)
+        if row["expected"] is None:
+            oos += 1
+            false_answers += decision.action == "answer"
+            if row["kind"] == "complaint":
+                complaints += 1
+                reported += decision.action == "report"
+        else:
+            in_scope += 1
+            correct += decision.action == "answer" and decision.answer_id == row["expected"]
+            wrong += decision.action == "answer" and decision.answer_id != row["expected"]
+    latencies.sort()
+    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
+    result = {
+        "kb": label, "entries": len(kb.entries), "load_s": round(load_s, 3), "peak_mb": round(peak / 2**20, 1),
+        "top1": round(correct / max(in_scope, 1), 3), "wrong_answers": round(wrong / max(in_scope, 1), 3),
+        "false_answer_rate": round(false_answers / max(oos, 1), 3),
+        "complaints_reported": round(reported / max(complaints, 1), 3),
+        "p50_ms": round(statistics.median(latencies), 3), "p99_ms": round(p(0.99), 3),
+    }
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--faq-dir", type=Path, default=ROOT / "faq")
+    parser.add_argument("--eval", type=Path, default=ROOT / "tests" / "faq_eval.jsonl")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line.strip()]
+    start = time.perf_counter()
+    import bot.domain.matching.tokens  # noqa: F401  (imports: rjieba, pypinyin, opencc)
+    print(f"imports: {time.perf_counter() - start:.3f} s", flush=True)
+    measure(args.faq_dir, rows, "sample")
+    other = ROOT / "tests" / "data" / "other_street"
+    if other.exists():
+        measure(other / "faq", [json.loads(l) for l in (other / "eval.jsonl").read_text("utf-8").splitlines() if l.strip()], "other_street")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            measure(enlarged_kb(args.faq_dir, size, Path(tmp)), rows, f"sample+synthetic {size}")
+    print(f"max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
