@@ -148,7 +148,7 @@ async def ask(step: ReportStep, update: Update, context: LianxinContext) -> Repo
     back = _button(lang, "report.back", ReportNav(Nav.BACK))
     context.user_data[STEP] = step  # for /back
     if step == ReportStep.STATION:
-        await chat.send_message(plain(lang, "report.share_location"), reply_markup=location_keyboard(lang))
+        await chat.send_message(t(lang, "report.location_hint"), reply_markup=location_keyboard(lang))
         await chat.send_message(t(lang, "report.ask_station"), reply_markup=station_keyboard(directory, lang))
     elif step == ReportStep.CATEGORY:
         buttons = [InlineKeyboardButton(c.name.pick(lang), callback_data=PickCategory(c.id).pack())

@@ -30,7 +30,7 @@ async def stations(update: Update, context: LianxinContext) -> None:
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
     rows.append([InlineKeyboardButton(plain(lang, "stations.home_button", name=directory.home.name.pick(lang)),
                                       callback_data=ShowStation("home").pack())])
-    await update.effective_chat.send_message(plain(lang, "report.share_location"), reply_markup=location_keyboard(lang))
+    await update.effective_chat.send_message(t(lang, "stations.location_hint"), reply_markup=location_keyboard(lang))
     await update.effective_chat.send_message(t(lang, "stations.pick"), reply_markup=InlineKeyboardMarkup(rows))
 
 

@@ -72,9 +72,17 @@ CATALOG: dict[str, dict[str, str]] = {
     # Filing a matter ---------------------------------------------------------------------------
     "report.ask_station": {
         "zh": "<b>反映问题 · 第1步/共6步</b>\n这件事发生在哪个社区？请选择，或按下方按钮分享位置，我来找最近的工作站。" + _CANCEL["zh"],
-        "en": "<b>Report · step 1 of 6</b>\nWhich community is it in? Choose one, or share your location below and I will find the nearest station." + _CANCEL["en"],
+        "en": "<b>Report · Step 1 of 6</b>\nWhich community is it in? Choose one, or share your location below and I will find the nearest station." + _CANCEL["en"],
     },
     "report.share_location": {"zh": "📍 分享我的位置", "en": "📍 Share my location"},
+    "report.location_hint": {
+        "zh": "📍 也可以按下方「分享我的位置」，我来找离您最近的工作站。",
+        "en": "📍 You can also press “Share my location” below and I will find the nearest station.",
+    },
+    "stations.location_hint": {
+        "zh": "📍 按下方「分享我的位置」可查找离您最近的工作站。",
+        "en": "📍 Press “Share my location” below to find the nearest station.",
+    },
     "report.nearest": {
         "zh": "离您最近的是 <b>{station}</b>（约 {distance}）。就选这个吗？",
         "en": "The nearest is <b>{station}</b> (about {distance}). Use it?",

@@ -5,34 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ADMIN_CHAT
+from tests.scenarios.players import file_matter
 
 pytestmark = pytest.mark.asyncio
-
-
-async def file_matter(resident, community: str, category: str, description: str, *, photos: int = 0,
-                      share_contact: bool = False) -> str:
-    """Plays /report to the end and returns the reference the resident was given."""
-    await resident.send("/report")
-    await resident.wait_for("第1步")
-    await resident.press(community)
-    await resident.wait_for("第2步")
-    await resident.press(category)
-    await resident.wait_for("第3步")
-    await resident.send(description)
-    await resident.wait_for("第4步")
-    for _ in range(photos):
-        await resident.send_photo()
-        await resident.wait_for("已收到第")
-    await resident.press("完成" if photos else "跳过")
-    await resident.wait_for("第5步")
-    if share_contact:
-        await resident.press("📱 分享手机号")
-    else:
-        await resident.press("跳过")
-    await resident.wait_for("第6步")
-    await resident.press("✅ 提交")
-    confirmation = await resident.wait_for("已提交")
-    return confirmation["text"].split("编号 ")[1].split("。")[0]
 
 
 async def test_full_loop_file_accept_relay_resolve_rate(standin, bot):
@@ -82,13 +57,3 @@ async def test_full_loop_file_accept_relay_resolve_rate(standin, bot):
     detail = await resident.wait_for("经过")
     for event in ("提交", "接单", "办结", "评价"):
         assert event in detail["text"]
-
-
-async def test_unroutable_case_goes_to_admin_chat(standin, bot):
-    resident = standin.user(2002, "赵六")
-    await resident.send("/start")
-    await resident.wait_for("连心")
-    ref = await file_matter(resident, "东港社区", "路灯道路", "东港路口的路灯不亮已经三天了")
-    admin_chat = standin.chat(ADMIN_CHAT)
-    await admin_chat.wait_for(ref)
-    assert "街道" in resident.last["text"] or any("街道" in m.get("text", "") for m in resident.messages[-3:])

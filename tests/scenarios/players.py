@@ -1,0 +1,42 @@
+"""People in the scenarios: residents filing matters, representatives who have started the bot."""
+
+from __future__ import annotations
+
+from bot.standin.client import TelegramUser
+
+
+async def started_rep(standin, telegram_id: int, name: str) -> TelegramUser:
+    rep = standin.user(telegram_id, name)
+    await rep.send("/start")
+    await rep.wait_for("代表")
+    return rep
+
+
+async def started_resident(standin, user_id: int, name: str = "李梅", language_code: str = "zh") -> TelegramUser:
+    resident = standin.user(user_id, name, language_code=language_code)
+    await resident.send("/start")
+    await resident.wait_for("连心" if language_code == "zh" else "Lianxin")
+    return resident
+
+
+async def file_matter(resident, community: str, category: str, description: str, *, photos: int = 0,
+                      share_contact: bool = False) -> str:
+    """Plays /report in Chinese to the end and returns the reference the resident was given."""
+    await resident.send("/report")
+    await resident.wait_for("第1步")
+    await resident.press(community)
+    await resident.wait_for("第2步")
+    await resident.press(category)
+    await resident.wait_for("第3步")
+    await resident.send(description)
+    await resident.wait_for("第4步")
+    for _ in range(photos):
+        await resident.send_photo()
+        await resident.wait_for("已收到第")
+    await resident.press("完成" if photos else "跳过")
+    await resident.wait_for("第5步")
+    await resident.press("📱 分享手机号" if share_contact else "跳过")
+    await resident.wait_for("第6步")
+    await resident.press("✅ 提交")
+    confirmation = await resident.wait_for("已提交")
+    return confirmation["text"].split("编号 ")[1].split("。")[0]
