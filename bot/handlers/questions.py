@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -65,7 +66,8 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     text = update.message.text
     lang = await language(update, context)
     kb = context.services.knowledge.current
-    decision = kb.decide(text, lang)
+    # Matching is CPU work (milliseconds); off the event loop, other chats are not held up.
+    decision = await asyncio.to_thread(kb.decide, text, lang)
     if decision.action == "answer" and await send_answer(update, context, decision.answer_id, lang):
         return
     context.user_data[PREFILL] = text

@@ -226,6 +226,7 @@ class TelegramUser(ChatView):
                  "message": copy.deepcopy(msg), "chat_instance": str(-abs(hash((self.id, self.chat.id)))),
                  "data": data}
         self._cursor = len(self.chat.events)
+        self._answer_cursor = len(self.callback_answers)  # wait_answer() answers this press
         await self.standin.push_update("callback_query", query)
         return query
 
