@@ -1,0 +1,96 @@
+"""Free text outside a flow: answers, directory cards, complaints to file, unknowns for the admins."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+
+from bot.app import build_application, running
+from bot.config import BUNDLED_FAQ_DIR
+from tests.conftest import ADMIN_CHAT, ADMIN_ID, make_settings
+from tests.scenarios.players import started_rep, started_resident
+
+
+async def test_station_question_gets_the_station_card(standin, bot):
+    resident = await started_resident(standin, 6001)
+    await resident.send("九龙社区工作站在哪里")
+    card = await resident.wait_for("九龙")
+    assert "地址" in card["text"] and "电话" in card["text"]
+
+
+async def test_complaint_leads_to_filing_with_the_text_prefilled(standin, bot):
+    wang = await started_rep(standin, 100001, "王建国")
+    resident = await started_resident(standin, 6002)
+    complaint = "楼道灯坏了三天没人修，晚上黑乎乎的"
+    await resident.send(complaint)
+    offer = await resident.wait_for("反映")
+    await resident.press("📝 作为问题反映", offer)
+    await resident.wait_for("第1步")
+    await resident.press("九龙社区")
+    await resident.wait_for("第2步")
+    await resident.press("物业管理")
+    await resident.wait_for("第3步")
+    await resident.wait_for("作为描述")
+    await resident.press("✅ 使用这段描述")
+    await resident.wait_for("第4步")
+    await resident.press("跳过")
+    await resident.wait_for("第5步")
+    await resident.press("跳过")
+    review = await resident.wait_for("第6步")
+    assert complaint in review["text"]
+    await resident.press("✅ 提交")
+    confirmation = await resident.wait_for("已提交")
+    ref = confirmation["text"].split("编号 ")[1].split("。")[0]
+    card = await wang.wait_for(ref)
+    assert complaint in card["text"]
+
+
+async def test_unknown_questions_are_kept_for_admins(standin, bot):
+    resident = await started_resident(standin, 6003)
+    for _ in range(2):
+        await resident.send("今晚的足球比赛谁赢了")
+        await resident.wait_for(lambda m: "reply_markup" in m)
+    admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
+    await admin.send("/unanswered")
+    listing = await standin.chat(ADMIN_CHAT).wait_for("没答上")
+    assert "2× 今晚的足球比赛谁赢了" in listing["text"]
+
+
+async def test_stations_command_browses_by_community(standin, bot):
+    resident = await started_resident(standin, 6004)
+    await resident.send("/stations")
+    await resident.wait_for("请选择社区")
+    await resident.press("星光岛社区")
+    card = await resident.wait_for("星光岛")
+    assert "本站代表" in card["text"]
+    await resident.press("📝 向这里反映问题", card)
+    await resident.wait_for("第2步")
+
+
+async def test_location_outside_a_flow_shows_the_nearest_station(standin, bot):
+    resident = await started_resident(standin, 6005)
+    await resident.send_location(35.9268, 120.2046)
+    card = await resident.wait_for("星光岛")
+    assert "地址" in card["text"]
+
+
+async def test_edits_of_faq_are_picked_up_and_bad_edits_keep_the_last_good_version(standin, tmp_path):
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    settings = make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq, LIANXIN_FAQ_RELOAD_INTERVAL=0.2)
+    async with running(build_application(settings)):
+        resident = await started_resident(standin, 6006)
+        (faq / "extra.yaml").write_text(
+            "- id: parking-permit\n"
+            "  question: {zh: 小区停车证怎么办理, en: How do I get a parking permit}\n"
+            "  answer: {zh: 停车证请到社区居委会窗口办理（示例）。, en: Apply at the community office (sample).}\n",
+            encoding="utf-8",
+        )
+        await asyncio.sleep(1.0)
+        await resident.send("小区停车证怎么办理")
+        await resident.wait_for("居委会窗口")
+        (faq / "extra.yaml").write_text("- id: broken\n  question: 问题\n  answr: 拼错的键\n", encoding="utf-8")
+        report = await standin.chat(ADMIN_CHAT).wait_for("extra.yaml")
+        assert "answr" in report["text"]
+        await resident.send("小区停车证怎么办理")
+        await resident.wait_for("居委会窗口")
