@@ -37,8 +37,14 @@ COMMAND_DESCRIPTIONS = {
 }
 
 
-def build_application(settings: Settings) -> Application:
-    """Builds the bot: handlers, persistence, rate limiter, outbox sender and periodic jobs."""
+def build_application(
+    settings: Settings, *, rate_limiter: AIORateLimiter | None = None, sender_options: dict | None = None,
+) -> Application:
+    """Builds the bot: handlers, persistence, rate limiter, outbox sender and periodic jobs.
+
+    `rate_limiter` and `sender_options` (OutboxSender keyword arguments) are for benchmarks and
+    tests; production uses Telegram's limits and the sender's defaults.
+    """
     services = Services.create(settings)
     root = settings.api_root
     application = (
@@ -49,13 +55,14 @@ def build_application(settings: Settings) -> Application:
         .defaults(Defaults(parse_mode=ParseMode.HTML, do_quote=False))
         .context_types(ContextTypes(context=LianxinContext))
         .persistence(SQLitePersistence(services.db))
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=2))
         .post_init(_on_start)
         .post_stop(_on_stop)
         .post_shutdown(_on_shutdown)
         .build()
     )
     application.bot_data["services"] = services
+    application.bot_data["sender_options"] = dict(sender_options or {})
     register_handlers(application)
     return application
 
@@ -75,6 +82,12 @@ def register_handlers(application: Application) -> None:
 
 
 async def _save_state(update: Update, context: LianxinContext) -> None:
+    # python-telegram-bot marks the user's data for saving only after the last group has run;
+    # mark it now, so the draft is committed together with the step, before the next update.
+    context.application.mark_data_for_update_persistence(
+        chat_ids=update.effective_chat.id if update.effective_chat else None,
+        user_ids=update.effective_user.id if update.effective_user else None,
+    )
     await context.application.update_persistence()
 
 
@@ -87,6 +100,8 @@ async def _on_start(application: Application) -> None:
         application.bot, services.outbox,
         on_forbidden=lambda item, reason: _unreachable(services, item, reason),
         on_given_up=lambda item, reason: services.casework.delivery_failed(item.case_id, item.chat_id, reason),
+        on_bad_request=lambda item, reason: services.casework.delivery_error(item.case_id, item.chat_id, reason),
+        **application.bot_data.get("sender_options", {}),
     )
     services.db.after_commit.append(sender.wake)
     application.bot_data["sender"] = sender

@@ -370,6 +370,13 @@ class Casework:
             moved.append(case.ref)
         return moved
 
+    async def delivery_error(self, case_id: int | None, chat_id: int, reason: str) -> None:
+        """Telegram refused a message about a case (BadRequest); it is retried in plain text. Recorded."""
+        if case_id is None:
+            return
+        async with self.db.transaction() as conn:
+            await self.cases.add_event(conn, case_id, "system", "delivery_error", chat=chat_id, reason=reason)
+
     async def delivery_failed(self, case_id: int | None, chat_id: int, reason: str) -> None:
         """A message about a case could not be delivered at all: the case keeps a record, admins are told."""
         if case_id is None:

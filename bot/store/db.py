@@ -80,6 +80,16 @@ class Database:
         for listener in self.after_commit:
             listener()
 
+    async def fetchall_committed(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
+        """Like fetchall, but never sees another coroutine's open transaction.
+
+        There is one connection: a plain read while some `transaction()` is between BEGIN and
+        COMMIT sees its uncommitted rows. The outbox sender must not (it would send a reference
+        for a case that can still roll back or die with the process), so it reads under the lock.
+        """
+        async with self._write_lock:
+            return await self.fetchall(sql, params)
+
     async def fetchall(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())

@@ -46,7 +46,7 @@ class Outbox:
 
     async def due(self, limit: int = 50) -> list[OutboxItem]:
         """The oldest pending row of each chat whose time has come: order per chat is kept."""
-        rows = await self.db.fetchall(
+        rows = await self.db.fetchall_committed(
             """
             SELECT o.* FROM outbox o
             JOIN (SELECT chat_id, MIN(id) AS first_id FROM outbox
@@ -60,9 +60,10 @@ class Outbox:
 
     async def next_due_in(self) -> float | None:
         """Seconds until the earliest pending row is due (0 if one is due now), None if none."""
-        row = await self.db.fetchone(
+        rows = await self.db.fetchall_committed(
             "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'"
         )
+        row = rows[0] if rows else None
         if row is None or row[0] is None:
             return None
         return max(0.0, row[0] - time.time())
