@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import AsyncIterator
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, Update
+from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
 from telegram.warnings import PTBUserWarning
@@ -65,6 +65,13 @@ def build_application(
     application.bot_data["sender_options"] = dict(sender_options or {})
     register_handlers(application)
     return application
+
+
+async def check_connection(settings: Settings) -> None:
+    """Asks the Bot API who we are: raises InvalidToken or NetworkError before anything starts."""
+    root = settings.api_root
+    async with Bot(settings.telegram_bot_token, base_url=f"{root}/bot", base_file_url=f"{root}/file/bot") as bot:
+        await bot.get_me()
 
 
 def register_handlers(application: Application) -> None:

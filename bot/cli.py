@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 
@@ -27,16 +28,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"lianxin: {problem}", file=sys.stderr)
         return EXIT_CONFIG
     from telegram import Update
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
-    from .app import build_application
+    from .app import build_application, check_connection
 
     try:
+        # Fail with one clear line instead of python-telegram-bot's logged traceback.
+        asyncio.run(check_connection(settings))
         application = build_application(settings)
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         print("lianxin: the Bot API rejected TELEGRAM_BOT_TOKEN (check it with @BotFather)", file=sys.stderr)
         return EXIT_CONFIG
+    except NetworkError as exc:
+        print(f"lianxin: cannot reach the Bot API at {settings.api_root}: {exc}", file=sys.stderr)
+        return 1
     except KnowledgeBaseError as exc:
         print(f"lianxin: the knowledge base in {settings.faq_dir} is invalid:\n{exc}", file=sys.stderr)
         return EXIT_CONFIG
