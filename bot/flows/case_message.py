@@ -9,14 +9,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 
 from ..actions import AddMessage, CaseAction, CaseVerb
 from ..casework import Outcome
-from ..handlers.common import language, rep_id_of
+from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language, rep_id_of
 from ..handlers.representatives import refuse
 from ..i18n import plain, t
 from ..services import LianxinContext
 
 CASE = "message_case"
 ROLE = "message_role"
-
 
 class MessageStep(StrEnum):
     WAITING = "message.waiting"
@@ -105,9 +104,10 @@ def handlers() -> list[BaseHandler]:
         ],
         states={
             MessageStep.WAITING: [
-                MessageHandler(private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO), received_message),
+                MessageHandler(TYPED_TEXT | (private & filters.PHOTO), received_message),
                 MessageHandler(private & ~filters.COMMAND & ~filters.TEXT, needs_text_or_photo),
             ],
         },
+        conversation_timeout=CONVERSATION_TIMEOUT,
         fallbacks=[CommandHandler("cancel", cancel)],
     )]

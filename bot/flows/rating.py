@@ -11,12 +11,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 from ..actions import Rate
 from ..callback_data import CallbackData
 from ..casework import Outcome
-from ..handlers.common import language
+from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language
 from ..i18n import plain, t
 from ..services import LianxinContext
 
 CASE = "rating_case"
-
 
 class RatingStep(StrEnum):
     COMMENT = "rating.comment"
@@ -78,9 +77,10 @@ def handlers() -> list[BaseHandler]:
         allow_reentry=True,
         entry_points=[CallbackQueryHandler(rated, pattern=Rate.matches)],
         states={RatingStep.COMMENT: [
-            MessageHandler(private & filters.TEXT & ~filters.COMMAND, received_comment),
+            MessageHandler(TYPED_TEXT, received_comment),
             CallbackQueryHandler(skip, pattern=SkipComment.matches),
             CommandHandler("skip", skip),
         ]},
+        conversation_timeout=CONVERSATION_TIMEOUT,
         fallbacks=[CommandHandler("cancel", skip)],
     )]

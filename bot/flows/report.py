@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import uuid
 from enum import StrEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
@@ -18,7 +19,7 @@ from telegram.ext import (
 from ..callback_data import CallbackData
 from ..domain.cases import Draft
 from ..domain.directory import Directory
-from ..handlers.common import language, location_keyboard, main_menu
+from ..handlers.common import TYPED_TEXT, language, location_keyboard, main_menu
 from ..i18n import all_labels, plain, t
 from ..outgoing import MAX_TEXT, visible_length
 from ..services import LianxinContext
@@ -29,6 +30,8 @@ DRAFT = "draft"
 EDITING = "editing"
 PREFILL = "prefill"
 STEP = "report_step"
+# Identifies one draft, so a Submit delivered twice (after a crash) files one case.
+DRAFT_KEY = "draft_key"
 
 
 class ReportStep(StrEnum):
@@ -237,6 +240,7 @@ async def start(update: Update, context: LianxinContext) -> ReportStep | int:
         return ConversationHandler.END
     await services.people.remember_resident(user.id, update.effective_chat.id, lang)
     draft = Draft()
+    context.user_data[DRAFT_KEY] = uuid.uuid4().hex
     data = StartReport.unpack(update.callback_query.data) if update.callback_query else None
     if data is None or not data.prefill:
         context.user_data.pop(PREFILL, None)
@@ -412,13 +416,16 @@ async def submit(update: Update, context: LianxinContext) -> int:
     if services.directory.station(draft.station_id) is None:
         await update.effective_chat.send_message(t(lang, "report.station_gone"))
         return await ask(ReportStep.STATION, update, context)
-    count = await services.cases.created_today(update.effective_user.id)
-    if count >= services.settings.max_cases_per_day:
-        await update.effective_chat.send_message(
-            t(lang, "report.daily_limit", count=count, phone=services.directory.home.phone or "-"))
-        return ConversationHandler.END
-    await services.casework.file(draft, update.effective_user.id, update.effective_chat.id, lang)
+    key = context.user_data.get(DRAFT_KEY)
+    if key is None or not await services.cases.was_filed(update.effective_user.id, key):
+        count = await services.cases.created_today(update.effective_user.id)
+        if count >= services.settings.max_cases_per_day:
+            await update.effective_chat.send_message(
+                t(lang, "report.daily_limit", count=count, phone=services.directory.home.phone or "-"))
+            return ConversationHandler.END
+    await services.casework.file(draft, update.effective_user.id, update.effective_chat.id, lang, draft_key=key)
     context.user_data.pop(DRAFT, None)
+    context.user_data.pop(DRAFT_KEY, None)
     # The button is spent: a second press must not file twice.
     await query.edit_message_reply_markup(None)
     return ConversationHandler.END
@@ -505,7 +512,7 @@ def _nav(*actions: Nav):
 
 def conversation() -> ConversationHandler:
     private = filters.ChatType.PRIVATE
-    text = private & filters.TEXT & ~filters.COMMAND
+    text = TYPED_TEXT
     media = private & (filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.Document.ALL
                        | filters.AUDIO | filters.VIDEO_NOTE | filters.ANIMATION)
     skip_labels = filters.Text(all_labels("report.skip"))

@@ -9,14 +9,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 
 from ..actions import CaseAction, CaseVerb
 from ..casework import Outcome
-from ..handlers.common import language, rep_id_of
+from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language, rep_id_of
 from ..handlers.representatives import refuse
 from ..i18n import t
 from ..services import LianxinContext
 
 CASE = "resolve_case"
 MIN_NOTE = 2
-
 
 class ResolveStep(StrEnum):
     NOTE = "resolve.note"
@@ -76,8 +75,9 @@ def handlers() -> list[BaseHandler]:
         entry_points=[CallbackQueryHandler(
             start, pattern=lambda d: (a := CaseAction.unpack(d)) is not None and a.verb == CaseVerb.RESOLVE)],
         states={ResolveStep.NOTE: [
-            MessageHandler(private & filters.TEXT & ~filters.COMMAND, received_note),
+            MessageHandler(TYPED_TEXT, received_note),
             MessageHandler(private & ~filters.COMMAND & ~filters.TEXT, needs_text),
         ]},
+        conversation_timeout=CONVERSATION_TIMEOUT,
         fallbacks=[CommandHandler("cancel", cancel)],
     )]

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, Update, User
+from telegram.ext import filters
 
-from ..i18n import language_of, plain
+from ..i18n import all_labels, language_of, plain
 from ..services import LianxinContext
+
+
+MENU_KEYS = ("menu.report", "menu.mycases", "menu.stations", "menu.help", "menu.lang")
+MENU_BUTTONS = filters.Text({label for key in MENU_KEYS for label in all_labels(key)})
+# What a user typed: not a command, not a press of the main menu (that is its own action).
+TYPED_TEXT = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND & ~MENU_BUTTONS
+
+# A half-finished reply, note or comment is dropped after this long, so later text is a question again.
+CONVERSATION_TIMEOUT = 30 * 60
 
 
 async def language(update: Update, context: LianxinContext) -> str:
