@@ -17,7 +17,7 @@ from typing import Callable
 import aiosqlite
 
 from . import outgoing
-from .actions import CaseAction, CaseVerb, Rate, TransferTo, keyboard
+from .actions import CaseAction, CaseVerb, Rate, keyboard
 from .config import Settings
 from .domain.cases import OPEN_STATUSES, Case, Draft, Status
 from .domain.directory import Directory
@@ -81,11 +81,22 @@ class Casework:
         return plain(lang, "report.owner_admin")
 
     # Filing ---------------------------------------------------------------------------------
-    async def file(self, draft: Draft, resident_id: int, chat_id: int, language: str) -> Filed:
-        """Stores the case, routes it and queues the card, all or nothing."""
+    async def file(self, draft: Draft, resident_id: int, chat_id: int, language: str,
+                   draft_key: str | None = None) -> Filed:
+        """Stores the case, routes it and queues the card, all or nothing.
+
+        A draft is filed at most once: after a crash Telegram delivers the Submit press again
+        (its update was never confirmed), and the conversation may still be at the review step;
+        with the same `draft_key` that finds the case already filed, queueing nothing new.
+        """
         reachable = await self.people.reachable_reps()
         async with self.db.transaction() as conn:
-            case_id = await self.cases.insert(conn, draft, resident_id, chat_id, language)
+            if draft_key:
+                existing = await self.cases.filed_from_draft(conn, resident_id, draft_key)
+                if existing is not None:
+                    case = await self.cases.get(existing, conn)
+                    return Filed(case, self.owner_label(case, language))
+            case_id = await self.cases.insert(conn, draft, resident_id, chat_id, language, draft_key)
             await self._route(conn, case_id, draft.station_id, draft.category_id, reachable, actor="system")
             case = await self.cases.get(case_id, conn)
             owner = self.owner_label(case, language)

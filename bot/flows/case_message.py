@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 from ..actions import AddMessage, CaseAction, CaseVerb
 from ..casework import Outcome
 from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language, rep_id_of
-from ..handlers.representatives import refuse
+from ..handlers.representatives import owned_case
 from ..i18n import plain, t
 from ..services import LianxinContext
 
@@ -23,15 +23,10 @@ class MessageStep(StrEnum):
 
 async def rep_reply(update: Update, context: LianxinContext) -> MessageStep | int:
     """Reply on a card: asks the representative for the text or photo to relay."""
-    query = update.callback_query
-    lang = await language(update, context)
-    data = CaseAction.unpack(query.data)
-    rep_id = await rep_id_of(context, update.effective_user)
-    outcome, case = await context.services.casework.check_owner(data.case_id, rep_id) if rep_id else (Outcome.NOT_YOURS, None)
-    if outcome is not Outcome.OK:
-        await refuse(update, context, outcome, case, lang)
+    case = await owned_case(update, context)
+    if case is None:
         return ConversationHandler.END
-    await query.answer()
+    lang = await language(update, context)
     context.user_data[CASE], context.user_data[ROLE] = case.id, "rep"
     await update.effective_chat.send_message(t(lang, "rep.ask_reply", ref=case.ref))
     return MessageStep.WAITING

@@ -6,7 +6,7 @@ import dataclasses
 from enum import StrEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from ..actions import Rate
 from ..callback_data import CallbackData
@@ -70,7 +70,6 @@ async def skip(update: Update, context: LianxinContext) -> int:
 
 
 def handlers() -> list[BaseHandler]:
-    private = filters.ChatType.PRIVATE
     return [ConversationHandler(
         name="rating",
         persistent=True,

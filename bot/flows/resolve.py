@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 from ..actions import CaseAction, CaseVerb
 from ..casework import Outcome
 from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language, rep_id_of
-from ..handlers.representatives import refuse
+from ..handlers.representatives import owned_case
 from ..i18n import t
 from ..services import LianxinContext
 
@@ -23,15 +23,10 @@ class ResolveStep(StrEnum):
 
 async def start(update: Update, context: LianxinContext) -> ResolveStep | int:
     """Resolve on a card: asks for the resolution note."""
-    query = update.callback_query
-    lang = await language(update, context)
-    data = CaseAction.unpack(query.data)
-    rep_id = await rep_id_of(context, update.effective_user)
-    outcome, case = await context.services.casework.check_owner(data.case_id, rep_id) if rep_id else (Outcome.NOT_YOURS, None)
-    if outcome is not Outcome.OK:
-        await refuse(update, context, outcome, case, lang)
+    case = await owned_case(update, context)
+    if case is None:
         return ConversationHandler.END
-    await query.answer()
+    lang = await language(update, context)
     context.user_data[CASE] = case.id
     await update.effective_chat.send_message(t(lang, "rep.ask_resolution", ref=case.ref))
     return ResolveStep.NOTE

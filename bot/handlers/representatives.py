@@ -57,6 +57,19 @@ async def refuse(update: Update, context: LianxinContext, outcome: Outcome, case
     await update.callback_query.answer(text, show_alert=True)
 
 
+async def owned_case(update: Update, context: LianxinContext):
+    """The case of a card button if the presser owns it and it is open; otherwise says why and returns None."""
+    lang = await language(update, context)
+    data = CaseAction.unpack(update.callback_query.data)
+    rep_id = await rep_id_of(context, update.effective_user)
+    outcome, case = await context.services.casework.check_owner(data.case_id, rep_id) if rep_id else (Outcome.NOT_YOURS, None)
+    if outcome is not Outcome.OK:
+        await refuse(update, context, outcome, case, lang)
+        return None
+    await update.callback_query.answer()
+    return case
+
+
 async def accept(update: Update, context: LianxinContext) -> None:
     """Accept: exactly one representative wins; the resident is told who took it."""
     query = update.callback_query
@@ -82,15 +95,11 @@ async def accept(update: Update, context: LianxinContext) -> None:
 
 async def transfer(update: Update, context: LianxinContext) -> None:
     """Transfer: offers the station's other reachable representatives and the street office."""
-    query = update.callback_query
-    lang = await language(update, context)
-    data = CaseAction.unpack(query.data)
-    rep_id = await rep_id_of(context, update.effective_user)
-    outcome, case = await context.services.casework.check_owner(data.case_id, rep_id) if rep_id else (Outcome.NOT_YOURS, None)
-    if outcome is not Outcome.OK:
-        await refuse(update, context, outcome, case, lang)
+    case = await owned_case(update, context)
+    if case is None:
         return
-    await query.answer()
+    lang = await language(update, context)
+    rep_id = case.rep_id
     casework = context.services.casework
     rows = [[InlineKeyboardButton(casework.rep_name(other, lang), callback_data=TransferTo(case.id, other).pack())]
             for other in await casework.transfer_candidates(case, rep_id)]

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.conftest import ADMIN_CHAT
 from tests.scenarios.players import file_matter
-
-pytestmark = pytest.mark.asyncio
 
 
 async def test_full_loop_file_accept_relay_resolve_rate(standin, bot):
