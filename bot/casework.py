@@ -149,13 +149,21 @@ class Casework:
             await enqueue(conn, chat, payload, purpose="admin", case_id=case.id)
 
     def card(self, case: Case, lang: str, with_buttons: bool) -> list[dict]:
-        """The handoff card: what a representative needs to act, and the resident's contact only if shared."""
+        """The handoff card: what a representative needs to act, and the resident's contact only if shared.
+
+        With buttons it goes to the assigned representative; without, to the admin chat.
+        """
         extras = ""
         if case.photos:
             extras += t(lang, "rep.card_photos", count=len(case.photos))
         if case.latitude is not None:
             extras += t(lang, "rep.card_location", lat=f"{case.latitude:.5f}", lon=f"{case.longitude:.5f}")
-        extras += t(lang, "rep.card_contact", phone=case.contact_phone) if case.contact_phone else t(lang, "rep.card_no_contact")
+        if not case.contact_phone:
+            extras += t(lang, "rep.card_no_contact")
+        elif with_buttons:
+            extras += t(lang, "rep.card_contact", phone=case.contact_phone)
+        else:  # the admin chat is not the case's representative: the number waits for the assignee
+            extras += t(lang, "rep.card_contact_hidden")
         extras += t(lang, "rep.card_hint")
         buttons = None
         if with_buttons:

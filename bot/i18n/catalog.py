@@ -255,6 +255,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "rep.card_photos": {"zh": "\n照片：{count} 张（见下方）", "en": "\nPhotos: {count} (below)"},
     "rep.card_location": {"zh": "\n位置：{lat}, {lon}", "en": "\nLocation: {lat}, {lon}"},
     "rep.card_contact": {"zh": "\n居民手机：{phone}", "en": "\nResident's phone: {phone}"},
+    "rep.card_contact_hidden": {"zh": "\n居民留了手机号，分派后仅负责代表可见。", "en": "\nThe resident shared a phone number; only the assigned representative will see it."},
     "rep.card_no_contact": {"zh": "\n居民未留手机号，请通过本机器人回复。", "en": "\nNo phone shared; answer through this bot."},
     "rep.card_hint": {
         "zh": "\n\n<i>回复这条消息，或按「回复」，即可给居民留言。</i>",

@@ -36,10 +36,12 @@ async def test_reps_who_never_started_the_bot_are_not_routed_to(standin, bot):
 
 async def test_no_reachable_rep_sends_the_case_to_the_admin_chat(standin, bot):
     resident = await started_resident(standin, 3004)
-    ref = await file_matter(resident, "东港社区", "路灯道路", "东港路口的路灯不亮已经三天了")
+    ref = await file_matter(resident, "东港社区", "路灯道路", "东港路口的路灯不亮已经三天了", share_contact=True)
     admin = standin.chat(ADMIN_CHAT)
     notice = await admin.wait_for(ref)
     assert "/assign" in notice["text"]
+    card = await admin.wait_for("东港路口")
+    assert "138" not in card["text"]  # the phone number is for the assigned representative only
     assert "街道" in resident.messages[-1]["text"]  # the resident is told who has it
 
 
