@@ -12,6 +12,7 @@ import uuid
 from enum import StrEnum
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters,
 )
@@ -426,8 +427,13 @@ async def submit(update: Update, context: LianxinContext) -> int:
     await services.casework.file(draft, update.effective_user.id, update.effective_chat.id, lang, draft_key=key)
     context.user_data.pop(DRAFT, None)
     context.user_data.pop(DRAFT_KEY, None)
-    # The button is spent: a second press must not file twice.
-    await query.edit_message_reply_markup(None)
+    # The button is spent: a second press must not file twice. (Already gone when this Submit is
+    # seen again after a crash: Telegram then says "message is not modified", which is fine.)
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
     return ConversationHandler.END
 
 

@@ -35,7 +35,8 @@ class Cases:
 
     # Writing (inside the caller's transaction) -------------------------------------------------
     async def insert(
-        self, conn: aiosqlite.Connection, draft: Draft, resident_id: int, chat_id: int, language: str
+        self, conn: aiosqlite.Connection, draft: Draft, resident_id: int, chat_id: int, language: str,
+        draft_key: str | None = None,
     ) -> int:
         now = datetime.now(timezone.utc)
         year = now.year
@@ -63,8 +64,19 @@ class Cases:
                 "INSERT INTO case_photos (case_id, position, file_id) VALUES (?, ?, ?)",
                 (case_id, position, file_id),
             )
-        await self.add_event(conn, case_id, f"resident:{resident_id}", "created")
+        await self.add_event(conn, case_id, f"resident:{resident_id}", "created",
+                             **({"draft": draft_key} if draft_key else {}))
         return case_id
+
+    async def filed_from_draft(self, conn: aiosqlite.Connection, resident_id: int, draft_key: str) -> int | None:
+        """The case already filed from this draft, if any (a Submit seen twice after a crash)."""
+        cursor = await conn.execute(
+            """SELECT c.id FROM cases c JOIN case_events e ON e.case_id = c.id
+               WHERE c.resident_id = ? AND e.kind = 'created' AND json_extract(e.detail, '$.draft') = ?""",
+            (resident_id, draft_key),
+        )
+        row = await cursor.fetchone()
+        return row[0] if row else None
 
     async def add_event(
         self, conn: aiosqlite.Connection, case_id: int, actor: str, kind: str, **detail
@@ -161,6 +173,9 @@ class Cases:
             "SELECT case_id FROM relay_links WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
         )
         return row[0] if row else None
+
+    async def was_filed(self, resident_id: int, draft_key: str) -> bool:
+        return await self.filed_from_draft(self.db.conn, resident_id, draft_key) is not None
 
     async def created_today(self, resident_id: int) -> int:
         today = datetime.now(timezone.utc).date().isoformat()
