@@ -191,7 +191,8 @@ class OutboxSender:
         try:
             message_id = await self._send(item.chat_id, item.payload)
         except RetryAfter as exc:
-            delay = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else float(exc.retry_after)
+            raw = getattr(exc, "_retry_after", None)  # a timedelta; `.retry_after` warns while it is an int
+            delay = raw.total_seconds() if isinstance(raw, timedelta) else float(exc.retry_after)
             await self.outbox.retry_later(item, delay + 0.1, str(exc))
         except Forbidden as exc:
             await self.outbox.mark_failed(item, str(exc))
