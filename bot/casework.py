@@ -27,6 +27,7 @@ from .store.cases import Cases
 from .store.db import Database
 from .store.outbox import enqueue
 from .store.people import People
+from .stats import format_duration
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +282,7 @@ class Casework:
                 return Outcome.ALREADY, case
             await self.cases.add_event(conn, case_id, actor or f"rep:{rep_id}", "resolved", note=note)
             lang = case.language
-            stars = keyboard([Rate(case_id, n).button("⭐" * n if n < 3 else f"{n}⭐") for n in range(1, 6)])
+            stars = keyboard([Rate(case_id, n).button(f"{n}⭐") for n in range(1, 6)])
             for payload in outgoing.with_user_text(lang, "notice.resolved", text_field="note", user_text=note, keyboard=stars, ref=case.ref):
                 await enqueue(conn, case.resident_chat_id, payload, purpose="notice", case_id=case_id)
             return Outcome.OK, await self.cases.get(case_id, conn)
@@ -441,8 +442,8 @@ class Casework:
             await conn.execute("UPDATE cases SET reminded = 1 WHERE id = ?", (case_id,))
             await self.cases.add_event(conn, case_id, "system", "reminded")
             if binding:
-                hours = f"{self.settings.remind_after_minutes / 60:.1f}"
-                await enqueue(conn, binding.telegram_id, outgoing.message(t(binding.language, "rep.reminder", ref=case.ref, hours=hours)),
+                waited = format_duration(self.settings.remind_after_minutes * 60)
+                await enqueue(conn, binding.telegram_id, outgoing.message(t(binding.language, "rep.reminder", ref=case.ref, waited=waited)),
                               purpose="reminder", case_id=case_id)
 
     async def _escalate(self, case_id: int, now: datetime) -> None:
@@ -450,5 +451,5 @@ class Casework:
             case = await self.cases.get(case_id, conn)
             await conn.execute("UPDATE cases SET escalated = 1, reminded = 1 WHERE id = ?", (case_id,))
             await self.cases.add_event(conn, case_id, "system", "escalated")
-            hours = f"{self.settings.escalate_after_minutes / 60:.1f}"
-            await self._to_admin(conn, case, "admin.escalated", hours=hours, owner=self.rep_name(case.rep_id, self.directory.default_language))
+            waited = format_duration(self.settings.escalate_after_minutes * 60)
+            await self._to_admin(conn, case, "admin.escalated", waited=waited, owner=self.rep_name(case.rep_id, self.directory.default_language))

@@ -74,11 +74,15 @@ class Nav(StrEnum):
 
 @dataclasses.dataclass(frozen=True)
 class ReportNav(CallbackData):
-    prefix = "rn1"
+    """A navigation button, tied to the step that showed it: pressed later, it is stale."""
+
+    prefix = "rn2"
     action: str
+    step: str
 
     def __post_init__(self) -> None:
         Nav(self.action)
+        ReportStep(self.step)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,7 +124,7 @@ def _rows(buttons: list[InlineKeyboardButton], per_row: int = 2) -> list[list[In
 def station_keyboard(directory: Directory, lang: str) -> InlineKeyboardMarkup:
     buttons = [InlineKeyboardButton(s.community.pick(lang), callback_data=PickStation(s.id).pack())
                for s in directory.stations]
-    return InlineKeyboardMarkup(_rows(buttons) + [[_button(lang, "report.cancel", ReportNav(Nav.CANCEL))]])
+    return InlineKeyboardMarkup(_rows(buttons) + [[_button(lang, "report.cancel", ReportNav(Nav.CANCEL, ReportStep.STATION))]])
 
 
 def nearest_station(directory: Directory, lat: float, lon: float):
@@ -149,7 +153,7 @@ async def ask(step: ReportStep, update: Update, context: LianxinContext) -> Repo
     chat = update.effective_chat
     directory = context.services.directory
     draft = _draft(context)
-    back = _button(lang, "report.back", ReportNav(Nav.BACK))
+    back = _button(lang, "report.back", ReportNav(Nav.BACK, step))
     context.user_data[STEP] = step  # for /back
     if step == ReportStep.STATION:
         await chat.send_message(t(lang, "report.location_hint"), reply_markup=location_keyboard(lang))
@@ -172,12 +176,12 @@ async def ask(step: ReportStep, update: Update, context: LianxinContext) -> Repo
         if prefill and not draft.description:
             await chat.send_message(
                 t(lang, "report.description_prefilled", text=prefill),
-                reply_markup=InlineKeyboardMarkup([[_button(lang, "report.use_prefill", ReportNav(Nav.USE_PREFILL))]]),
+                reply_markup=InlineKeyboardMarkup([[_button(lang, "report.use_prefill", ReportNav(Nav.USE_PREFILL, step))]]),
             )
     elif step == ReportStep.PHOTOS:
         await chat.send_message(
             t(lang, "report.ask_photos", max=MAX_PHOTOS),
-            reply_markup=InlineKeyboardMarkup([[_button(lang, "report.skip", ReportNav(Nav.SKIP)), back]]),
+            reply_markup=InlineKeyboardMarkup([[_button(lang, "report.skip", ReportNav(Nav.SKIP, step)), back]]),
         )
     elif step == ReportStep.CONTACT:
         await chat.send_message(
@@ -207,8 +211,9 @@ async def send_review(update: Update, context: LianxinContext, lang: str, draft:
         contact=draft.contact_phone or not_shared,
     )
     keyboard = InlineKeyboardMarkup([
-        [_button(lang, "report.submit", ReportNav(Nav.SUBMIT))],
-        [_button(lang, "report.edit", ReportNav(Nav.EDIT)), _button(lang, "report.cancel", ReportNav(Nav.CANCEL))],
+        [_button(lang, "report.submit", ReportNav(Nav.SUBMIT, ReportStep.REVIEW))],
+        [_button(lang, "report.edit", ReportNav(Nav.EDIT, ReportStep.REVIEW)),
+         _button(lang, "report.cancel", ReportNav(Nav.CANCEL, ReportStep.REVIEW))],
     ])
     if visible_length(text) > MAX_TEXT:
         text = t(lang, "report.review", station=station.community.pick(lang) if station else "?",
@@ -224,6 +229,19 @@ async def next_step(step: ReportStep, update: Update, context: LianxinContext) -
         context.user_data.pop(EDITING, None)
         return await ask(ReportStep.REVIEW, update, context)
     return await ask(ORDER[ORDER.index(step) + 1], update, context)
+
+
+async def is_stale(update: Update, context: LianxinContext) -> bool:
+    """A navigation button from an earlier step: answered as stale, never acted on."""
+    query = update.callback_query
+    if query is None:
+        return False
+    data = ReportNav.unpack(query.data)
+    if data is None or data.action == Nav.CANCEL or data.step == context.user_data.get(STEP):
+        return False
+    lang = await language(update, context)
+    await query.answer(plain(lang, "stale_button"), show_alert=True)
+    return True
 
 
 # Entry ----------------------------------------------------------------------------------------
@@ -291,7 +309,7 @@ async def received_location(update: Update, context: LianxinContext) -> ReportSt
         t(lang, "report.nearest", station=station.name.pick(lang), distance=format_distance(km)),
         reply_markup=InlineKeyboardMarkup([[
             _button(lang, "report.yes", PickStation(station.id)),
-            _button(lang, "report.other_station", ReportNav(Nav.STATIONS)),
+            _button(lang, "report.other_station", ReportNav(Nav.STATIONS, ReportStep.STATION)),
         ]]),
     )
     return ReportStep.STATION
@@ -322,6 +340,8 @@ async def received_description(update: Update, context: LianxinContext) -> Repor
 
 async def use_prefill(update: Update, context: LianxinContext) -> ReportStep:
     """Takes the resident's earlier message as the description."""
+    if await is_stale(update, context):
+        return None
     await update.callback_query.answer()
     text = (context.user_data.get(PREFILL) or "").strip()
     if len(text) < MIN_DESCRIPTION:
@@ -347,7 +367,7 @@ async def received_photo(update: Update, context: LianxinContext) -> ReportStep:
     """Adds a photo (up to five) and says how many there are."""
     lang = await language(update, context)
     draft = _draft(context)
-    buttons = InlineKeyboardMarkup([[_button(lang, "report.done", ReportNav(Nav.DONE))]])
+    buttons = InlineKeyboardMarkup([[_button(lang, "report.done", ReportNav(Nav.DONE, ReportStep.PHOTOS))]])
     if len(draft.photos) >= MAX_PHOTOS:
         await update.effective_chat.send_message(t(lang, "report.photos_full", max=MAX_PHOTOS), reply_markup=buttons)
         return ReportStep.PHOTOS
@@ -360,6 +380,8 @@ async def received_photo(update: Update, context: LianxinContext) -> ReportStep:
 
 async def photos_done(update: Update, context: LianxinContext) -> ReportStep:
     """Skip or Done: on to the contact step."""
+    if await is_stale(update, context):
+        return None
     if update.callback_query:
         await update.callback_query.answer()
     return await next_step(ReportStep.PHOTOS, update, context)
@@ -369,8 +391,8 @@ async def photos_hint(update: Update, context: LianxinContext) -> ReportStep:
     lang = await language(update, context)
     await update.effective_chat.send_message(
         t(lang, "report.photos_need_photo"),
-        reply_markup=InlineKeyboardMarkup([[_button(lang, "report.skip", ReportNav(Nav.SKIP)),
-                                            _button(lang, "report.done", ReportNav(Nav.DONE))]]))
+        reply_markup=InlineKeyboardMarkup([[_button(lang, "report.skip", ReportNav(Nav.SKIP, ReportStep.PHOTOS)),
+                                            _button(lang, "report.done", ReportNav(Nav.DONE, ReportStep.PHOTOS))]]))
     return ReportStep.PHOTOS
 
 
@@ -392,6 +414,8 @@ async def received_contact(update: Update, context: LianxinContext) -> ReportSte
 
 async def skip_contact(update: Update, context: LianxinContext) -> ReportStep:
     """Files without a phone number."""
+    if await is_stale(update, context):
+        return None
     lang = await language(update, context)
     draft = _draft(context)
     draft.contact_phone = draft.contact_name = None
@@ -407,6 +431,8 @@ async def contact_hint(update: Update, context: LianxinContext) -> ReportStep:
 
 async def submit(update: Update, context: LianxinContext) -> int:
     """Files the case; the reference reaches the resident through the outbox, after the commit."""
+    if await is_stale(update, context):
+        return None
     query = update.callback_query
     await query.answer()
     lang = await language(update, context)
@@ -439,6 +465,8 @@ async def submit(update: Update, context: LianxinContext) -> int:
 
 async def choose_edit(update: Update, context: LianxinContext) -> ReportStep:
     """Asks which part of the draft to change."""
+    if await is_stale(update, context):
+        return None
     await update.callback_query.answer()
     lang = await language(update, context)
     keys = {ReportStep.STATION: "report.edit_station", ReportStep.CATEGORY: "report.edit_category",
@@ -470,6 +498,8 @@ async def edit_field(update: Update, context: LianxinContext) -> ReportStep:
 
 async def back(update: Update, context: LianxinContext) -> ReportStep | int:
     """/back or the Back button: the previous question again."""
+    if await is_stale(update, context):
+        return None
     if update.callback_query:
         await update.callback_query.answer()
     state = context.user_data.get(STEP)
@@ -482,6 +512,8 @@ async def back(update: Update, context: LianxinContext) -> ReportStep | int:
 
 
 async def show_stations(update: Update, context: LianxinContext) -> ReportStep:
+    if await is_stale(update, context):
+        return None
     await update.callback_query.answer()
     return await ask(ReportStep.STATION, update, context)
 
@@ -559,7 +591,6 @@ def conversation() -> ConversationHandler:
                 MessageHandler(private & filters.CONTACT, received_contact),
                 CommandHandler("skip", skip_contact),
                 MessageHandler(text & skip_labels, skip_contact),
-                CallbackQueryHandler(skip_contact, pattern=_nav(Nav.SKIP)),
                 MessageHandler(text, contact_hint),
             ],
             ReportStep.REVIEW: [
@@ -578,6 +609,7 @@ def conversation() -> ConversationHandler:
             CommandHandler("back", back),
             CallbackQueryHandler(back, pattern=_nav(Nav.BACK)),
             MessageHandler(media, unsupported),
+            MessageHandler(private & filters.PHOTO, use_buttons),
         ],
     )
 

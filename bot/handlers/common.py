@@ -19,16 +19,14 @@ CONVERSATION_TIMEOUT = 30 * 60
 
 
 async def language(update: Update, context: LianxinContext) -> str:
-    """The user's language: their /lang choice, else Telegram's language_code (English for en*)."""
+    """The user's language: their /lang choice, else Telegram's language_code (English for en*).
+
+    Representatives too: their binding follows this language (see /start and /lang).
+    """
     if context.user_data is not None and context.user_data.get("lang"):
         return context.user_data["lang"]
     user = update.effective_user
-    stored = None
-    if user is not None:
-        stored = await context.services.people.resident_language(user.id)
-        if stored is None:
-            binding = await context.services.people.binding_of_user(user.id)
-            stored = binding.language if binding else None
+    stored = await context.services.people.resident_language(user.id) if user is not None else None
     lang = stored or language_of(user.language_code if user else None)
     if context.user_data is not None:
         context.user_data["lang"] = lang

@@ -294,8 +294,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "rep.cases_header": {"zh": "<b>您的待办事项</b>（最早的在前）：", "en": "<b>Your open matters</b> (oldest first):"},
     "rep.cases_line": {"zh": "{ref} · {status} · {category} · {since}", "en": "{ref} · {status} · {category} · since {since}"},
     "rep.reminder": {
-        "zh": "⏰ <b>{ref}</b> 还在等您接单（已等 {hours} 小时）。",
-        "en": "⏰ <b>{ref}</b> is still waiting for you to accept it ({hours} h).",
+        "zh": "⏰ <b>{ref}</b> 还在等您接单（已等 {waited}）。",
+        "en": "⏰ <b>{ref}</b> is still waiting for you to accept it ({waited}).",
     },
     "rep.rated": {"zh": "⭐ {ref} 居民评价：{stars}{comment}", "en": "⭐ {ref} rated by the resident: {stars}{comment}"},
     "rep.only_reps": {"zh": "这个命令只供人大代表使用。", "en": "This command is for representatives only."},
@@ -306,8 +306,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "📥 <b>{ref}</b> has no reachable representative; assign it: /assign {ref} &lt;rep-id&gt;\n{card}",
     },
     "admin.escalated": {
-        "zh": "⚠️ <b>{ref}</b> 超过 {hours} 小时无人接单（{owner}）。可用 /assign {ref} &lt;代表id&gt; 改派。\n{card}",
-        "en": "⚠️ <b>{ref}</b> has waited {hours} h without being accepted ({owner}). Reassign with /assign {ref} &lt;rep-id&gt;.\n{card}",
+        "zh": "⚠️ <b>{ref}</b> 超过 {waited} 无人接单（{owner}）。可用 /assign {ref} &lt;代表id&gt; 改派。\n{card}",
+        "en": "⚠️ <b>{ref}</b> has waited {waited} without being accepted ({owner}). Reassign with /assign {ref} &lt;rep-id&gt;.\n{card}",
     },
     "admin.rep_blocked": {
         "zh": "🚫 代表 {rep} 无法接收消息（{reason}）。{ref} 已{outcome}。",

@@ -35,7 +35,11 @@ async def file_matter(resident, community: str, category: str, description: str,
         await resident.wait_for("已收到第")
     await resident.press("完成" if photos else "跳过")
     await resident.wait_for("第5步")
-    await resident.press("📱 分享手机号" if share_contact else "跳过")
+    # The contact step's buttons are on the reply keyboard: pressing one sends its text or the contact.
+    if share_contact:
+        await resident.press("📱 分享手机号")
+    else:
+        await resident.send("跳过")
     await resident.wait_for("第6步")
     await resident.press("✅ 提交")
     confirmation = await resident.wait_for("已提交")
