@@ -32,7 +32,8 @@ Action = Literal["answer", "report", "suggest", "none"]
 # sentence embedding (semantic.py) finds colloquial and cross-lingual paraphrases, and — what the
 # lexical score alone could not do — keeps out-of-scope texts low: they share a few words with many
 # entries but mean none of them. The second-best phrasing rewards an answer whose several phrasings
-# all agree. Confidence = the best score + GAP_WEIGHT * its lead over the runner-up (a close
+# all agree. An answer whose best phrasing is far in meaning (cosine < SEMANTIC_GATE) is scaled down
+# whatever its lexical score: shared words without shared meaning. Confidence = the best score + GAP_WEIGHT * its lead over the runner-up (a close
 # runner-up, more likely in a large knowledge base, lowers the confidence).
 # Weights and thresholds fitted on tests/faq_eval.jsonl by two-fold cross-validation (the weights
 # chosen on one half score within a point or two on the other), then checked, untouched, on
@@ -41,9 +42,10 @@ W_LEXICAL = 0.8
 W_SEMANTIC = 0.6
 W_SEMANTIC_2ND = 0.3
 SEMANTIC_FLOOR = 0.2
+SEMANTIC_GATE = 0.45  # below this best-phrasing cosine, the score is scaled down (to 0 at FLOOR)
 SEMANTIC_SHORTLIST = 12  # answers with the best semantic similarity, added to the lexical shortlist
 GAP_WEIGHT = 0.0
-ANSWER_THRESHOLD = 40.0   # confidence at or above: answer
+ANSWER_THRESHOLD = 38.0   # confidence at or above: answer
 SUGGEST_THRESHOLD = 25.0  # score at or above: offered as "did you mean"
 MAX_SUGGESTIONS = 3
 SHORTLIST = 12
@@ -225,7 +227,7 @@ class Matcher:
         """Cosine of the query with every phrasing."""
         if self._phrase_vectors is None:
             return np.zeros(0, dtype=np.float32)
-        return self._phrase_vectors @ semantic.encode_query(query)
+        return semantic.similarities(self._phrase_vectors, semantic.encode_query(query))
 
     def match(self, query: str, language: str) -> Match:
         norm = normalize(query)
@@ -266,11 +268,14 @@ class Matcher:
                 s2 = float(np.partition(sims[start:end], end - start - 2)[end - start - 2])
             else:
                 s2 = s1
-            scores[i] = 100.0 * (
+            blend = (
                 W_LEXICAL * lexical.get(i, 0.0) / 100.0
                 + W_SEMANTIC * max(s1 - SEMANTIC_FLOOR, 0.0)
                 + W_SEMANTIC_2ND * max(s2 - SEMANTIC_FLOOR, 0.0)
             )
+            # Shared words without shared meaning (孩子高考志愿 vs 志愿者报名) are not an answer.
+            gate = min(1.0, max(0.0, (s1 - SEMANTIC_FLOOR) / (SEMANTIC_GATE - SEMANTIC_FLOOR)))
+            scores[i] = 100.0 * blend * gate
         if ruled:
             best_faq = max(
                 (s for i, s in scores.items() if not self.candidates[i].entity), default=0.0
@@ -283,7 +288,10 @@ class Matcher:
     # -- deciding ------------------------------------------------------------------------------
 
     def decide(self, query: str, language: str) -> Decision:
-        match = self.match(query, language)
+        return self.decide_match(self.match(query, language), language)
+
+    def decide_match(self, match: Match, language: str) -> Decision:
+        """The decision from a ranking (split from `decide` so that evaluations can vary thresholds)."""
         ranked = match.ranked
         best_id, best = ranked[0] if ranked else (None, 0.0)
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0

@@ -11,6 +11,7 @@ three phrasings per entry: ~35 s on its first load).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import numpy as np
@@ -19,6 +20,13 @@ from .normalize import basic
 
 DIM = 512
 _CACHE_LIMIT = 200_000  # texts; ~400 MB at most, cleared (not evicted one by one) when exceeded
+
+try:  # BLAS on one thread: several threads spinning on one core make a 3,000-row product ~100x slower
+    from threadpoolctl import ThreadpoolController
+
+    _blas_limit = ThreadpoolController().limit
+except Exception:  # pragma: no cover - threadpoolctl missing: BLAS as configured by the environment
+    _blas_limit = None
 
 _lock = threading.Lock()
 _model = None
@@ -66,6 +74,16 @@ def encode_query(text: str) -> np.ndarray:
         if cached is not None:
             return cached
         return _encoder().encode([key])[0]
+
+
+def one_thread():
+    return _blas_limit(limits=1, user_api="blas") if _blas_limit else contextlib.nullcontext()
+
+
+def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """Cosines of one (normalised) vector with every row, on one BLAS thread."""
+    with one_thread():
+        return matrix @ vector
 
 
 def warm_up() -> None:
