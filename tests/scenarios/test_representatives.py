@@ -99,6 +99,7 @@ async def test_admin_stats_and_export(standin, bot):
     resident = await started_resident(standin, 5007)
     ref = await file_matter(resident, "九龙社区", "物业管理", "单元门口的台阶塌了")
     await wang.press("✅ 接单", await wang.wait_for(ref))
+    await wang.wait_for("您已接单")
     admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
     admin_chat = standin.chat(ADMIN_CHAT)
     await admin.send("/stats")
