@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
 from contextlib import asynccontextmanager
@@ -10,7 +11,9 @@ from typing import AsyncIterator
 
 from telegram import Bot, BotCommand, BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
+from telegram.ext import (
+    AIORateLimiter, Application, ApplicationBuilder, BaseUpdateProcessor, ContextTypes, Defaults, TypeHandler,
+)
 from telegram.warnings import PTBUserWarning
 
 from .config import Settings
@@ -37,6 +40,41 @@ COMMAND_DESCRIPTIONS = {
 }
 
 
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of one chat one at a time, in order; different chats at the same time.
+
+    ConversationHandler needs a chat's updates processed one by one (python-telegram-bot warns
+    against plain `concurrent_updates` with it), but one resident's slow step must not hold up
+    a hundred others pressing Submit. Every shared change is a store transaction (serialised by
+    the store's write lock, with its own checks, e.g. Accept), so chats need no other ordering.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 64):
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[object, asyncio.Lock] = {}
+
+    async def do_process_update(self, update: object, coroutine) -> None:
+        key = None
+        if isinstance(update, Update):
+            key = update.effective_chat.id if update.effective_chat else (
+                update.effective_user.id if update.effective_user else None)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+        try:
+            async with lock:  # FIFO: a chat's updates keep their order
+                await coroutine
+        finally:
+            if not lock.locked() and not lock._waiters:
+                self._locks.pop(key, None)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
 def build_application(
     settings: Settings, *, rate_limiter: AIORateLimiter | None = None, sender_options: dict | None = None,
 ) -> Application:
@@ -56,6 +94,7 @@ def build_application(
         .context_types(ContextTypes(context=LianxinContext))
         .persistence(SQLitePersistence(services.db))
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=2))
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(_on_start)
         .post_stop(_on_stop)
         .post_shutdown(_on_shutdown)

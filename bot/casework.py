@@ -111,7 +111,7 @@ class Casework:
         self, conn: aiosqlite.Connection, case_id: int, station_id: str, category_id: str,
         reachable: set[str], actor: str, exclude: tuple[str, ...] = (),
     ) -> str | None:
-        counts = {rep: await self.cases.open_count(conn, rep) for rep in reachable}
+        counts = await self.cases.open_counts(conn)
         rep_id = choose_representative(
             self.directory, station_id, category_id, reachable, lambda rep: counts.get(rep, 0), exclude
         )

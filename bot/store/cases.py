@@ -124,6 +124,16 @@ class Cases:
         ) as cursor:
             return int((await cursor.fetchone())[0])
 
+    async def open_counts(self, conn: aiosqlite.Connection | None) -> dict[str, int]:
+        """Open cases per representative, in one query (routing asks on every filing)."""
+        db = conn or self.db.conn
+        async with db.execute(
+            f"SELECT rep_id, COUNT(*) FROM cases WHERE rep_id IS NOT NULL AND status IN "
+            f"({', '.join('?' * len(OPEN_STATUSES))}) GROUP BY rep_id",
+            tuple(OPEN_STATUSES),
+        ) as cursor:
+            return {row[0]: int(row[1]) for row in await cursor.fetchall()}
+
     # Reading -------------------------------------------------------------------------------
     async def get(self, case_id: int, conn: aiosqlite.Connection | None = None) -> Case | None:
         db = conn or self.db.conn

@@ -39,7 +39,7 @@ async def test_500_and_502_to_the_resident_are_retried_with_backoff(standin, fas
     standin.faults.clear()
     await resident.wait_for("第1步")
     for step, (action, value) in enumerate([("press", "九龙社区"), ("press", "物业管理"),
-                                            ("send", "小区垃圾三天没人清运"), ("press", "跳过"), ("press", "跳过")], 2):
+                                            ("send", "小区垃圾三天没人清运"), ("press", "跳过"), ("send", "跳过")], 2):
         await (resident.press(value) if action == "press" else resident.send(value))
         await resident.wait_for(f"第{step}步")
     standin.faults.add("sendMessage", "server_error", chat_id=resident.id, times=1)
