@@ -2,11 +2,12 @@
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
-Figures are printed per kind (pytest -s). The sample's top-1 target is not reached (0.81): a floor
+Figures are printed per kind (pytest -s). The sample's top-1 target is not reached (0.82): a floor
 guards the level reached and the 0.90 check stays visible as a non-strict expected failure.
 
-tests/data/other_street and tests/data/third_street are streets the weights were not fitted on
-(third_street was written after the matcher, without tuning on it).
+tests/data/other_street, third_street and fourth_street are streets the weights were not fitted on
+(third_street was written after the matcher; its failures were looked at while refining the matcher,
+so fourth_street was written, before the matcher was run on it, as the untouched check).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ EVAL = ROOT / "tests" / "faq_eval.jsonl"
 STREETS = ROOT / "tests" / "data"
 
 TOP1_TARGET = 0.90
-TOP1_FLOOR = 0.78  # the sample's level reached (0.81), with a little room
+TOP1_FLOOR = 0.80  # the sample's level reached (0.82), with a little room
 UNSEEN_TOP1_MIN = 0.80
 FALSE_ANSWER_MAX = 0.03
 UNSEEN_FALSE_ANSWER_MAX = 0.05
@@ -96,20 +97,24 @@ def test_sample_false_answers_and_complaints(sample):
     assert figures["top1"] >= TOP1_FLOOR
 
 
-@pytest.mark.xfail(reason="top-1 target 0.90 not reached on the sample (0.81; see printed figures)", strict=False)
+@pytest.mark.xfail(reason="top-1 target 0.90 not reached on the sample (0.82; see printed figures)", strict=False)
 def test_sample_top1_target(sample):
     assert sample[2]["top1"] >= TOP1_TARGET
 
 
 # third_street: 1 of its 16 out-of-scope texts is answered (孩子高考志愿怎么填 -> become-volunteer,
 # 志愿 "application choice" read as 志愿者 "volunteer"): 6.2%, above the 5% target; bounded at that.
-@pytest.mark.parametrize("street, false_max", [("other_street", UNSEEN_FALSE_ANSWER_MAX), ("third_street", 0.0625)])
+@pytest.mark.parametrize(
+    "street, false_max",
+    [("other_street", UNSEEN_FALSE_ANSWER_MAX), ("third_street", 0.0625), ("fourth_street", UNSEEN_FALSE_ANSWER_MAX)],
+)
 def test_unseen_street_generalises(street, false_max):
     kb = load_knowledge_base(STREETS / street / "faq")
     figures = evaluate(kb, ranked(kb, _rows(STREETS / street / "eval.jsonl")))
     _show(street, figures)
     assert figures["top1"] >= UNSEEN_TOP1_MIN
     assert figures["false_answers"] <= false_max
+    assert figures["wrong_answers"] <= UNSEEN_FALSE_ANSWER_MAX  # confident answers naming the wrong entry
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
 
 

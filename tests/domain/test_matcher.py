@@ -113,3 +113,25 @@ def test_score_reported_also_when_not_answered(kb):
     decision = kb.decide("今天天气怎么样")
     assert 0 <= decision.score < 100
     assert kb.decide("").action == "none"
+
+
+def test_near_tie_is_suggested_not_answered(kb):
+    """Two answers nearly tied: offered as suggestions rather than one answered on a coin flip."""
+    from bot.domain.matching.matcher import ANSWER_THRESHOLD, AMBIGUITY_MARGIN, Match
+
+    signals = complaint_signals("x", "x")
+    clear = Match(ranked=[("a", ANSWER_THRESHOLD + 5), ("b", ANSWER_THRESHOLD + 5 - AMBIGUITY_MARGIN)], signals=signals, mentions=[])
+    tied = Match(ranked=[("a", ANSWER_THRESHOLD + 1), ("b", ANSWER_THRESHOLD)], signals=signals, mentions=[])
+    assert kb.matcher.decide_match(clear, "zh").action == "answer"
+    decision = kb.matcher.decide_match(tied, "zh")
+    assert decision.action == "suggest" and decision.suggestions[:2] == ["a", "b"]
+
+
+def test_lexically_decisive_text_skips_the_embedding(kb, monkeypatch):
+    from bot.domain.matching import semantic
+
+    entry = next(c for c in kb.matcher.candidates if not c.entity)
+    question, expected = entry.texts[0][1], entry.answer_id  # an FAQ entry's own question, word for word
+    monkeypatch.setattr(semantic, "encode_query", lambda text: (_ for _ in ()).throw(AssertionError("embedded")))
+    decision = kb.decide(question, guess_language(question))
+    assert decision.action == "answer" and decision.answer_id == expected
