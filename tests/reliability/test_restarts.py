@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.scenarios.players import started_rep, started_resident
 
 DESCRIPTION = "5号楼门口路灯坏了两周 <b>&amp; 晚上很黑</b> 👵🏻‍🦯 \u200f\u200b"
