@@ -103,7 +103,7 @@ class Casework:
             owner = self.owner_label(case, language)
             # Queued with the case itself: the reference is only ever shown for a stored case,
             # and it still arrives if the bot dies right after the commit.
-            await enqueue(conn, chat_id, outgoing.message(t(language, "report.submitted", ref=case.ref, owner=owner)),
+            await enqueue(self.db, chat_id, outgoing.message(t(language, "report.submitted", ref=case.ref, owner=owner)),
                           purpose="confirmation", case_id=case_id)
         return Filed(case, owner)
 
@@ -135,7 +135,7 @@ class Casework:
             return
         lang = binding.language
         for payload in self.card(case, lang, with_buttons=True):
-            await enqueue(conn, binding.telegram_id, payload, purpose="card", case_id=case.id)
+            await enqueue(self.db, binding.telegram_id, payload, purpose="card", case_id=case.id)
 
     async def _to_admin(self, conn: aiosqlite.Connection, case: Case, key: str, **values) -> None:
         chat = self.settings.admin_chat_id
@@ -145,9 +145,9 @@ class Casework:
         lang = self.directory.default_language
         card = self.card(case, lang, with_buttons=False)
         head = t(lang, key, ref=case.ref, card=Html(""), **values)
-        await enqueue(conn, chat, outgoing.message(head), purpose="admin", case_id=case.id)
+        await enqueue(self.db, chat, outgoing.message(head), purpose="admin", case_id=case.id)
         for payload in card:
-            await enqueue(conn, chat, payload, purpose="admin", case_id=case.id)
+            await enqueue(self.db, chat, payload, purpose="admin", case_id=case.id)
 
     def card(self, case: Case, lang: str, with_buttons: bool) -> list[dict]:
         """The handoff card: what a representative needs to act, and the resident's contact only if shared.
@@ -203,7 +203,7 @@ class Casework:
                 return (Outcome.CLOSED if not case.is_open else Outcome.ALREADY), case
             await self.cases.add_event(conn, case_id, f"rep:{rep_id}", "accepted")
             await enqueue(
-                conn, case.resident_chat_id,
+                self.db, case.resident_chat_id,
                 outgoing.message(t(case.language, "notice.accepted", ref=case.ref, rep=self.rep_name(rep_id, case.language))),
                 purpose="notice", case_id=case_id,
             )
@@ -232,7 +232,7 @@ class Casework:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             await conn.execute("UPDATE cases SET first_reply_at = COALESCE(first_reply_at, ?), updated_at = ? WHERE id = ?", (now, now, case_id))
             for payload in self._relay_payloads(lang, "notice.rep_message", "notice.rep_photo", text, photo, ref=case.ref, rep=rep):
-                await enqueue(conn, case.resident_chat_id, payload, purpose="relay", case_id=case_id)
+                await enqueue(self.db, case.resident_chat_id, payload, purpose="relay", case_id=case_id)
         return Outcome.OK, case
 
     async def resident_message(self, case_id: int, resident_id: int, text: str | None, photo: str | None) -> tuple[Outcome, Case | None]:
@@ -255,7 +255,7 @@ class Casework:
                 chat, lang = self.settings.admin_chat_id, self.directory.default_language
             if chat is not None:
                 for payload in self._relay_payloads(lang, "rep.resident_message", "rep.resident_photo", text, photo, ref=case.ref):
-                    await enqueue(conn, chat, payload, purpose="relay", case_id=case_id)
+                    await enqueue(self.db, chat, payload, purpose="relay", case_id=case_id)
         return Outcome.OK, case
 
     def _relay_payloads(self, lang: str, text_key: str, photo_key: str, text: str | None, photo: str | None, **values) -> list[dict]:
@@ -284,7 +284,7 @@ class Casework:
             lang = case.language
             stars = keyboard([Rate(case_id, n).button(f"{n}⭐") for n in range(1, 6)])
             for payload in outgoing.with_user_text(lang, "notice.resolved", text_field="note", user_text=note, keyboard=stars, ref=case.ref):
-                await enqueue(conn, case.resident_chat_id, payload, purpose="notice", case_id=case_id)
+                await enqueue(self.db, case.resident_chat_id, payload, purpose="notice", case_id=case_id)
             return Outcome.OK, await self.cases.get(case_id, conn)
 
     async def transfer_candidates(self, case: Case, rep_id: str) -> list[str]:
@@ -309,12 +309,12 @@ class Casework:
                 await self._assign(conn, case_id, to_rep, f"rep:{from_rep}")
                 binding = await self.people.binding_of_rep(to_rep)
                 if binding:
-                    await enqueue(conn, binding.telegram_id, outgoing.message(
+                    await enqueue(self.db, binding.telegram_id, outgoing.message(
                         t(binding.language, "rep.transferred_in", ref=case.ref, from_=self.rep_name(from_rep, binding.language))),
                         purpose="notice", case_id=case_id)
             lang = case.language
             to_label = self.rep_name(to_rep, lang) if to_rep else plain(lang, "report.owner_admin")
-            await enqueue(conn, case.resident_chat_id, outgoing.message(t(lang, "notice.transferred", ref=case.ref, to=to_label)),
+            await enqueue(self.db, case.resident_chat_id, outgoing.message(t(lang, "notice.transferred", ref=case.ref, to=to_label)),
                           purpose="notice", case_id=case_id)
             return Outcome.OK, await self.cases.get(case_id, conn)
 
@@ -329,7 +329,7 @@ class Casework:
             await self._assign(conn, case_id, rep_id, f"admin:{admin_id}")
             if case.rep_id != rep_id:
                 lang = case.language
-                await enqueue(conn, case.resident_chat_id, outgoing.message(
+                await enqueue(self.db, case.resident_chat_id, outgoing.message(
                     t(lang, "notice.transferred", ref=case.ref, to=self.rep_name(rep_id, lang))), purpose="notice", case_id=case_id)
             return Outcome.OK, await self.cases.get(case_id, conn)
 
@@ -365,7 +365,7 @@ class Casework:
         lang = binding.language
         suffix = f"\n{comment}" if comment else ""
         for payload in outgoing.with_user_text(lang, "rep.rated", text_field="comment", user_text=suffix, ref=case.ref, stars="⭐" * stars):
-            await enqueue(conn, binding.telegram_id, payload, purpose="notice", case_id=case.id)
+            await enqueue(self.db, binding.telegram_id, payload, purpose="notice", case_id=case.id)
 
     # Delivery failures ------------------------------------------------------------------------------
     async def rep_unreachable(self, rep_id: str, reason: str) -> list[str]:
@@ -379,12 +379,12 @@ class Casework:
                 await self.cases.add_event(conn, case.id, "system", "transferred", to=new_rep or "admin", reason=reason)
                 lang = case.language
                 to_label = self.rep_name(new_rep, lang) if new_rep else plain(lang, "report.owner_admin")
-                await enqueue(conn, case.resident_chat_id, outgoing.message(
+                await enqueue(self.db, case.resident_chat_id, outgoing.message(
                     t(lang, "notice.reassigned_unreachable", ref=case.ref, to=to_label)), purpose="notice", case_id=case.id)
                 if self.settings.admin_chat_id is not None:
                     admin_lang = self.directory.default_language
                     outcome = (f"→ {self.rep_name(new_rep, admin_lang)}" if new_rep else "→ admin")
-                    await enqueue(conn, self.settings.admin_chat_id, outgoing.message(t(
+                    await enqueue(self.db, self.settings.admin_chat_id, outgoing.message(t(
                         admin_lang, "admin.rep_blocked", rep=self.rep_name(rep_id, admin_lang), reason=reason, ref=case.ref, outcome=outcome)),
                         purpose="admin")
             moved.append(case.ref)
@@ -409,7 +409,7 @@ class Casework:
             if self.settings.admin_chat_id is not None and chat_id != self.settings.admin_chat_id:
                 lang = self.directory.default_language
                 who = plain(lang, "who.resident") if chat_id == case.resident_chat_id else self.rep_name(case.rep_id, lang)
-                await enqueue(conn, self.settings.admin_chat_id, outgoing.message(
+                await enqueue(self.db, self.settings.admin_chat_id, outgoing.message(
                     t(lang, "admin.delivery_failed", who=who, reason=reason, ref=case.ref)), purpose="admin")
 
     # Reminders and escalation -----------------------------------------------------------------------
@@ -443,7 +443,7 @@ class Casework:
             await self.cases.add_event(conn, case_id, "system", "reminded")
             if binding:
                 waited = format_duration(self.settings.remind_after_minutes * 60)
-                await enqueue(conn, binding.telegram_id, outgoing.message(t(binding.language, "rep.reminder", ref=case.ref, waited=waited)),
+                await enqueue(self.db, binding.telegram_id, outgoing.message(t(binding.language, "rep.reminder", ref=case.ref, waited=waited)),
                               purpose="reminder", case_id=case_id)
 
     async def _escalate(self, case_id: int, now: datetime) -> None:

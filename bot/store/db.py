@@ -24,8 +24,10 @@ class Database:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
-        # Called after every commit; the outbox sender uses it to deliver without polling delay.
+        # Called after a commit that queued outbox rows; the sender delivers without polling delay.
         self.after_commit: list[Callable[[], None]] = []
+        # Set by the outbox while a transaction runs (transactions never overlap: the write lock).
+        self.queued_in_transaction = False
 
     async def open(self) -> None:
         """Opens and migrates the database; opening an open database does nothing."""
@@ -69,6 +71,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         async with self._write_lock:
+            self.queued_in_transaction = False
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -77,8 +80,10 @@ class Database:
                 raise
             else:
                 await self.conn.execute("COMMIT")
-        for listener in self.after_commit:
-            listener()
+            queued = self.queued_in_transaction
+        if queued:  # only a commit that queued messages wakes the sender
+            for listener in self.after_commit:
+                listener()
 
     async def fetchall_committed(self, sql: str, params: tuple = ()) -> list[aiosqlite.Row]:
         """Like fetchall, but never sees another coroutine's open transaction.

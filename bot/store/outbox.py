@@ -23,15 +23,16 @@ class OutboxItem:
 
 
 async def enqueue(
-    conn: aiosqlite.Connection,
+    db: Database,
     chat_id: int,
     payload: dict[str, Any],
     *,
     purpose: str,
     case_id: int | None = None,
 ) -> int:
-    """Adds one message; call inside the transaction of the change it reports."""
-    cursor = await conn.execute(
+    """Adds one message; call inside `db.transaction()`, the one of the change it reports."""
+    db.queued_in_transaction = True
+    cursor = await db.conn.execute(
         "INSERT INTO outbox (chat_id, payload, case_id, purpose, created_at) VALUES (?, ?, ?, ?, ?)",
         (chat_id, json.dumps(payload, ensure_ascii=False), case_id, purpose, utcnow()),
     )
