@@ -383,7 +383,7 @@ class Casework:
                     t(lang, "notice.reassigned_unreachable", ref=case.ref, to=to_label)), purpose="notice", case_id=case.id)
                 if self.settings.admin_chat_id is not None:
                     admin_lang = self.directory.default_language
-                    outcome = (f"→ {self.rep_name(new_rep, admin_lang)}" if new_rep else "→ admin")
+                    outcome = self.rep_name(new_rep, admin_lang) if new_rep else plain(admin_lang, "rep.to_admin")
                     await enqueue(self.db, self.settings.admin_chat_id, outgoing.message(t(
                         admin_lang, "admin.rep_blocked", rep=self.rep_name(rep_id, admin_lang), reason=reason, ref=case.ref, outcome=outcome)),
                         purpose="admin")

@@ -310,8 +310,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "⚠️ <b>{ref}</b> has waited {waited} without being accepted ({owner}). Reassign with /assign {ref} &lt;rep-id&gt;.\n{card}",
     },
     "admin.rep_blocked": {
-        "zh": "🚫 代表 {rep} 无法接收消息（{reason}）。{ref} 已{outcome}。",
-        "en": "🚫 Representative {rep} cannot receive messages ({reason}). {ref} was {outcome}.",
+        "zh": "🚫 代表 {rep} 无法接收消息（{reason}）。{ref} 已转交给 {outcome}。",
+        "en": "🚫 Representative {rep} cannot receive messages ({reason}). {ref} went to {outcome}.",
     },
     "admin.delivery_failed": {
         "zh": "⚠️ 发给 {who} 的消息无法送达（{reason}），事项 {ref}。",
