@@ -264,14 +264,14 @@ class Casework:
             return [outgoing.photo(photo, cap), *rest]
         return outgoing.with_user_text(lang, text_key, text_field="text", user_text=text or "", **values)
 
-    async def resolve(self, case_id: int, rep_id: str | None, note: str, actor: str | None = None) -> tuple[Outcome, Case | None]:
+    async def resolve(self, case_id: int, rep_id: str, note: str) -> tuple[Outcome, Case | None]:
         async with self.db.transaction() as conn:
             case = await self.cases.get(case_id, conn)
             if case is None:
                 return Outcome.NOT_FOUND, None
             if not case.is_open:
                 return Outcome.ALREADY, case
-            if rep_id is not None and case.rep_id != rep_id:
+            if case.rep_id != rep_id:
                 return Outcome.NOT_YOURS, case
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             won = await self.cases.update(
@@ -280,7 +280,7 @@ class Casework:
             )
             if not won:
                 return Outcome.ALREADY, case
-            await self.cases.add_event(conn, case_id, actor or f"rep:{rep_id}", "resolved", note=note)
+            await self.cases.add_event(conn, case_id, f"rep:{rep_id}", "resolved", note=note)
             lang = case.language
             stars = keyboard([Rate(case_id, n).button(f"{n}⭐") for n in range(1, 6)])
             for payload in outgoing.with_user_text(lang, "notice.resolved", text_field="note", user_text=note, keyboard=stars, ref=case.ref):

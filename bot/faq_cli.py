@@ -7,14 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from bot.domain.knowledge import check_knowledge_base, default_faq_dir, load_knowledge_base
+from bot.config import Settings
+from bot.domain.knowledge import check_knowledge_base, load_knowledge_base
 from bot.domain.localized import LANGUAGES
 from bot.domain.yamlsrc import KnowledgeBaseError
 
 
 def faq_check(dir: Path | None) -> int:
     """Prints one `file:line: reason` per problem and returns 1, or a summary line and 0."""
-    faq_dir = Path(dir) if dir is not None else default_faq_dir()
+    faq_dir = Path(dir) if dir is not None else Settings().faq_dir
     problems = check_knowledge_base(faq_dir)
     if problems:
         for problem in problems:
@@ -26,7 +27,7 @@ def faq_check(dir: Path | None) -> int:
 
 
 def faq_ask(args: argparse.Namespace) -> int:
-    faq_dir = Path(args.faq_dir) if getattr(args, "faq_dir", None) else default_faq_dir()
+    faq_dir = Path(args.faq_dir) if getattr(args, "faq_dir", None) else Settings().faq_dir
     try:
         kb = load_knowledge_base(faq_dir)
     except KnowledgeBaseError as exc:

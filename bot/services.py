@@ -13,6 +13,7 @@ from .store.cases import Cases
 from .store.db import Database
 from .store.outbox import Outbox
 from .store.people import People
+from .store.unanswered import Unanswered
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Services:
     outbox: Outbox
     casework: Casework
     knowledge: KnowledgeSource
+    unanswered: Unanswered
 
     @classmethod
     def create(cls, settings: Settings) -> "Services":
@@ -32,7 +34,7 @@ class Services:
         people = People(db)
         knowledge = KnowledgeSource(settings.faq_dir)
         casework = Casework(settings, db, cases, people, lambda: knowledge.current.directory)
-        return cls(settings, db, cases, people, Outbox(db), casework, knowledge)
+        return cls(settings, db, cases, people, Outbox(db), casework, knowledge, Unanswered(db))
 
     @property
     def directory(self):

@@ -30,9 +30,9 @@ def test_malformed_token(tmp_path):
     assert "malformed" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_token_rejected_by_the_api(tmp_path):
-    # Nothing listens on this port: the bot must not hang or print a traceback... it retries or fails clearly.
+def test_unreachable_api_fails_with_one_line(tmp_path):
+    # Nothing listens on this port: one clear line, no traceback, no hanging.
     result = run({"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9",
                   "LIANXIN_DB": str(tmp_path / "db.sqlite3")}, tmp_path)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    assert "cannot reach the Bot API" in result.stderr and "Traceback" not in result.stderr

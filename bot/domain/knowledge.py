@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,10 +207,3 @@ def build_candidates(directory: Directory, entries: dict[str, FaqEntry]) -> list
     for role in directory.roles:
         candidates.append(Candidate(f"role:{role.id}", texts(role.name), True))
     return candidates
-
-
-def default_faq_dir() -> Path:
-    env = os.environ.get("LIANXIN_FAQ_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "faq"

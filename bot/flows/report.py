@@ -203,23 +203,20 @@ async def send_review(update: Update, context: LianxinContext, lang: str, draft:
     category = directory.category(draft.category_id)
     not_shared = plain(lang, "report.not_shared")
     location = f"{draft.latitude:.5f}, {draft.longitude:.5f}" if draft.latitude is not None else not_shared
-    text = t(
-        lang, "report.review",
-        station=station.community.pick(lang) if station else "?",
-        category=category.name.pick(lang) if category else "?",
-        description=draft.description or "", photos=len(draft.photos), location=location,
-        contact=draft.contact_phone or not_shared,
-    )
+
+    def review(description: str) -> str:
+        return t(lang, "report.review", station=station.community.pick(lang) if station else "?",
+                 category=category.name.pick(lang) if category else "?", description=description,
+                 photos=len(draft.photos), location=location, contact=draft.contact_phone or not_shared)
+
+    text = review(draft.description or "")
+    if visible_length(text) > MAX_TEXT:  # the case keeps the whole text; the review shows its start
+        text = review(draft.description[:300] + "…")
     keyboard = InlineKeyboardMarkup([
         [_button(lang, "report.submit", ReportNav(Nav.SUBMIT, ReportStep.REVIEW))],
         [_button(lang, "report.edit", ReportNav(Nav.EDIT, ReportStep.REVIEW)),
          _button(lang, "report.cancel", ReportNav(Nav.CANCEL, ReportStep.REVIEW))],
     ])
-    if visible_length(text) > MAX_TEXT:
-        text = t(lang, "report.review", station=station.community.pick(lang) if station else "?",
-                 category=category.name.pick(lang) if category else "?",
-                 description=draft.description[:300] + "…", photos=len(draft.photos), location=location,
-                 contact=draft.contact_phone or not_shared)
     await update.effective_chat.send_message(text, reply_markup=keyboard)
 
 

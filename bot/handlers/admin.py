@@ -76,9 +76,7 @@ async def stats(update: Update, context: LianxinContext) -> None:
 async def export(update: Update, context: LianxinContext) -> None:
     """All cases as CSV (no Telegram ids; phone numbers only where residents shared them)."""
     lang = await language(update, context)
-    rows = await context.services.db.fetchall(
-        "SELECT ref, status, station_id, category_id, rep_id, description, contact_phone, created_at, accepted_at, "
-        "first_reply_at, resolved_at, closed_at, resolution, rating, rating_comment FROM cases ORDER BY id")
+    rows = await context.services.cases.export_rows()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["ref", "status", "station", "category", "representative", "description", "phone", "created",
@@ -93,14 +91,13 @@ async def export(update: Update, context: LianxinContext) -> None:
 async def unanswered(update: Update, context: LianxinContext) -> None:
     """The most frequent questions the knowledge base could not answer."""
     lang = await language(update, context)
-    rows = await context.services.db.fetchall(
-        "SELECT text, COUNT(*) AS n, MAX(score) AS best FROM unanswered GROUP BY lower(trim(text)) "
-        "ORDER BY n DESC, MAX(at) DESC LIMIT 20")
-    if not rows:
+    questions = await context.services.unanswered.most_frequent()
+    if not questions:
         await update.effective_chat.send_message(t(lang, "admin.unanswered_empty"))
         return
     lines = [t(lang, "admin.unanswered_header")]
-    lines += [t(lang, "admin.unanswered_line", count=r["n"], text=r["text"][:200], score=f"{r['best']:.0f}") for r in rows]
+    lines += [t(lang, "admin.unanswered_line", count=q.count, text=q.text[:200], score=f"{q.best_score:.0f}")
+              for q in questions]
     await update.effective_chat.send_message("\n".join(lines))
 
 

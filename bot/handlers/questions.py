@@ -14,7 +14,6 @@ from ..flows.report import PREFILL, StartReport
 from ..i18n import escape, plain, t
 from ..outgoing import MAX_TEXT, split_plain, visible_length
 from ..services import LianxinContext
-from ..store.db import utcnow
 from .common import language
 
 
@@ -75,21 +74,12 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     if decision.action == "report":
         await update.effective_chat.send_message(t(lang, "faq.report_offer"), reply_markup=InlineKeyboardMarkup([report_button]))
         return
-    await _remember_unanswered(context, text, lang, decision.score)
+    await context.services.unanswered.record(text, lang, decision.score)
     if decision.action == "suggest" and decision.suggestions:
         rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
         await update.effective_chat.send_message(t(lang, "faq.did_you_mean"), reply_markup=InlineKeyboardMarkup(rows + [report_button]))
         return
     await update.effective_chat.send_message(t(lang, "faq.unknown"), reply_markup=InlineKeyboardMarkup([report_button]))
-
-
-async def _remember_unanswered(context: LianxinContext, text: str, lang: str, score: float) -> None:
-    """Questions the knowledge base could not answer, so admins know what to write next."""
-    async with context.services.db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO unanswered (text, language, score, at) VALUES (?, ?, ?, ?)",
-            (text[:500], lang, float(score), utcnow()),
-        )
 
 
 async def show_answer(update: Update, context: LianxinContext) -> None:

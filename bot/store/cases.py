@@ -20,14 +20,6 @@ class CaseEvent:
     detail: dict
 
 
-@dataclass(frozen=True)
-class CaseMessage:
-    sender: str
-    text: str | None
-    photo_file_id: str | None
-    at: str
-
-
 class Cases:
     def __init__(self, db: Database, prefix: str):
         self.db = db
@@ -116,14 +108,6 @@ class Cases:
             (case_id, sender, text, photo, utcnow()),
         )
 
-    async def open_count(self, conn: aiosqlite.Connection | None, rep_id: str) -> int:
-        db = conn or self.db.conn
-        async with db.execute(
-            f"SELECT COUNT(*) FROM cases WHERE rep_id = ? AND status IN ({', '.join('?' * len(OPEN_STATUSES))})",
-            (rep_id, *OPEN_STATUSES),
-        ) as cursor:
-            return int((await cursor.fetchone())[0])
-
     async def open_counts(self, conn: aiosqlite.Connection | None) -> dict[str, int]:
         """Open cases per representative, in one query (routing asks on every filing)."""
         db = conn or self.db.conn
@@ -171,13 +155,6 @@ class Cases:
         )
         return [CaseEvent(r["at"], r["actor"], r["kind"], json.loads(r["detail"])) for r in rows]
 
-    async def messages(self, case_id: int) -> list[CaseMessage]:
-        rows = await self.db.fetchall(
-            "SELECT sender, text, photo_file_id, at FROM case_messages WHERE case_id = ? ORDER BY id",
-            (case_id,),
-        )
-        return [CaseMessage(r["sender"], r["text"], r["photo_file_id"], r["at"]) for r in rows]
-
     async def case_of_message(self, chat_id: int, message_id: int) -> int | None:
         row = await self.db.fetchone(
             "SELECT case_id FROM relay_links WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
@@ -187,18 +164,20 @@ class Cases:
     async def was_filed(self, resident_id: int, draft_key: str) -> bool:
         return await self.filed_from_draft(self.db.conn, resident_id, draft_key) is not None
 
+    async def export_rows(self) -> list[aiosqlite.Row]:
+        """Every case for /export: no Telegram ids, phone numbers only where residents shared them."""
+        return await self.db.fetchall(
+            "SELECT ref, status, station_id, category_id, rep_id, description, contact_phone, created_at, "
+            "accepted_at, first_reply_at, resolved_at, closed_at, resolution, rating, rating_comment "
+            "FROM cases ORDER BY id"
+        )
+
     async def created_today(self, resident_id: int) -> int:
         today = datetime.now(timezone.utc).date().isoformat()
         row = await self.db.fetchone(
             "SELECT COUNT(*) FROM cases WHERE resident_id = ? AND created_at >= ?", (resident_id, today)
         )
         return int(row[0])
-
-    async def waiting_since(self, status: Status, before: str) -> list[Case]:
-        rows = await self.db.fetchall(
-            "SELECT id FROM cases WHERE status = ? AND updated_at < ? ORDER BY id", (status, before)
-        )
-        return [await self.get(row[0]) for row in rows]
 
 
 def _case(row: aiosqlite.Row, photos: tuple[str, ...]) -> Case:

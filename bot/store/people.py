@@ -17,10 +17,6 @@ class RepBinding:
     started: bool
     blocked: bool
 
-    @property
-    def reachable(self) -> bool:
-        return self.started and not self.blocked
-
 
 class People:
     def __init__(self, db: Database):
