@@ -43,7 +43,10 @@ MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for 
 # Question forms. 什么都/什么也 ("什么都不干") is a complaint's turn of phrase, not a question.
 _QUESTION_ZH = re.compile(
     r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|吗|能不能|可不可以|可以.*[吗么]|是否|"
-    r"什么(?!都|也)|啥(?!都|也)|谁|多少|几点|哪些|哪天|有没有|该不该|应该|[?？]"
+    r"什么(?!都|也)|啥(?!都|也)|谁|多少|几点|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"
+    # A yes/no question closed by 没(有)/不 (有下文没, 办了没有, 能发过去不), but not 都没有 / 也不.
+    r"(?<![都也还就])(?:没有?|不)$|"
+    r"(?P<verb>.)不(?P=verb)"  # A-not-A questions: 会不会, 是不是, 要不要, 行不行
 )
 _QUESTION_EN = re.compile(
     r"\?|^(how|who|where|what|when|which|can|could|should|is|are|do|does|whom|why)\b|"
@@ -72,8 +75,9 @@ class ComplaintSignals:
 
     @property
     def strong(self) -> bool:
-        """A problem with a duration/neglect marker (or several problem words), not asked as a question."""
-        return not self.question and self.problems > 0 and (self.markers > 0 or self.problems > 1)
+        """A problem with a duration/neglect marker (or several problem words, or told in a longer
+        sentence), not asked as a question."""
+        return not self.question and self.problems > 0 and (self.markers > 0 or self.problems > 1 or self.statement)
 
 
 def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
