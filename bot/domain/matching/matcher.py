@@ -39,8 +39,9 @@ Action = Literal["answer", "report", "suggest", "none"]
 # lexical score alone could not do — keeps out-of-scope texts low: they share a few words with many
 # entries but mean none of them. The second-best phrasing rewards an answer whose several phrasings
 # all agree. An answer whose best phrasing is far in meaning (cosine < SEMANTIC_GATE) is scaled down
-# whatever its lexical score: shared words without shared meaning. Confidence = the best score + GAP_WEIGHT * its lead over the runner-up (a close
-# runner-up, more likely in a large knowledge base, lowers the confidence).
+# whatever its lexical score: shared words without shared meaning. Confidence = the best score +
+# GAP_WEIGHT * its lead over the runner-up (a close runner-up, more likely in a large knowledge base,
+# lowers the confidence).
 # Weights and thresholds fitted on tests/faq_eval.jsonl by two-fold cross-validation (the weights
 # chosen on one half score within a point or two on the other), then checked, untouched, on
 # the other fictional streets in tests/data (fifth_street written blind): see tests/domain/test_faq_eval.py.
@@ -81,7 +82,8 @@ ENTITY_LEAD = 8.0  # a pure entity question beats any FAQ entry by this much
 
 _ENTITY_ATTRIBUTES = re.compile(
     r"什么地方|哪个地方|在哪里|在哪儿|在哪|哪里|哪几位|哪几个人|哪几个|几位|几个人|问问|地址|位置|怎么走|怎么去|电话|号码|手机|联系方式|联系|几点|时间|什么时候|开门|开放|"
-    r"关门|周末|周六|周日|星期[一二三四五六天日]|周[一二三四五六日]|今天|明天|休息|营业|开|"
+    r"关门|周末|周六|周日|星期[一二三四五六天日几]|周[一二三四五六日几]|今天|明天|晚上|早上|上午|下午|中午|"
+    r"休息|营业|开|"
     r"上班|办公|是谁|哪位|谁|介绍|情况|负责|信息|多少|怎么|工作站|人大代表|代表|社区|站|名单|有哪些|哪些|有谁|"
     r"都有|叫什么|名字|那边|这边|那个|附近|我们|街道|的|是|吗|呢|啊|去|找|有|在|\s|"
     r"\b(where|is|the|a|phone|number|of|who|address|contact|station|community|representative|deputy|when|"
