@@ -1,6 +1,7 @@
 """Behaviour of the matcher on a small knowledge base of its own (tests/domain/kbfixture.py)."""
 
 import pytest
+import numpy as np
 
 from bot.domain.knowledge import guess_language, load_knowledge_base
 from bot.domain.matching.complaint import complaint_signals
@@ -135,3 +136,17 @@ def test_lexically_decisive_text_skips_the_embedding(kb, monkeypatch):
     monkeypatch.setattr(semantic, "encode_query", lambda text: (_ for _ in ()).throw(AssertionError("embedded")))
     decision = kb.decide(question, guess_language(question))
     assert decision.action == "answer" and decision.answer_id == expected
+
+
+def test_query_encoder_fast_path_gives_the_models_own_embedding():
+    """The per-token cached query encoder is a speed-up, not an approximation."""
+    from bot.domain.matching import semantic
+    from bot.domain.matching.query_encoder import QueryEncoder
+
+    model = semantic._encoder()
+    fast = QueryEncoder(model._model)
+    assert fast.available
+    texts = ["楼道灯坏了三天没人修", "how do I find my representative", "代表接待日是哪天", "a"]
+    for text in texts * 2:  # the second round reads the token cache
+        expected = model.encode([text])[0]
+        assert float(np.dot(fast.encode(text), expected)) > 0.9999

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import semantic
 from .complaint import ComplaintSignals, complaint_signals
@@ -120,14 +120,6 @@ class Match:
     mentions: list[Mention]
 
 
-@dataclass
-class _Text:
-    lang: str
-    compact: str
-    weights: dict[str, float]  # feature -> local weight * idf
-    total: float
-
-
 class Matcher:
     def __init__(self, candidates: list[Candidate]):
         self.candidates = candidates
@@ -168,13 +160,32 @@ class Matcher:
         self._context_postings = {
             f: np.asarray(ix, dtype=np.int32) for f, ix in context_postings.items()
         }
-        self._texts: list[list[_Text]] = []
-        for texts in local:
-            prepared = []
-            for lang, norm, feats in texts:
-                weights = {f: w * self.idf[f] for f, w in feats.items()}
-                prepared.append(_Text(lang, norm.replace(" ", ""), weights, sum(weights.values()) or 1.0))
-            self._texts.append(prepared)
+        # Per-phrasing index (rows grouped by answer: rows text_starts[i]:text_starts[i+1] are answer i's),
+        # so that each answer's best single phrasing is scored for all answers at once (numpy).
+        text_postings: dict[str, tuple[list[int], list[float]]] = {}
+        totals: list[float] = []
+        text_langs: list[str] = []
+        self._compact: list[str] = []
+        self._text_starts = np.zeros(len(candidates), dtype=np.int64)
+        for i, texts in enumerate(local):
+            self._text_starts[i] = len(totals)
+            for lang, norm, feats in texts or [("", "", {})]:  # an answer without phrasings: one empty row
+                row = len(totals)
+                total = 0.0
+                for f, w in feats.items():
+                    weight = w * self.idf[f]
+                    rows_, weights_ = text_postings.setdefault(f, ([], []))
+                    rows_.append(row)
+                    weights_.append(weight)
+                    total += weight
+                totals.append(total or 1.0)
+                text_langs.append(lang)
+                self._compact.append(norm.replace(" ", ""))
+        self._text_total = np.asarray(totals)
+        self._text_langs = np.asarray(text_langs)
+        self._text_postings = {
+            f: (np.asarray(r, dtype=np.int32), np.asarray(w)) for f, (r, w) in text_postings.items()
+        }
         # Semantic index: every phrasing's embedding, grouped by answer (rows start:end of answer i).
         phrases: list[str] = []
         self._phrase_starts = np.zeros(len(candidates), dtype=np.int64)
@@ -197,52 +208,53 @@ class Matcher:
             return []
         wq = {f: w * self.idf.get(f, self._idf_unknown) for f, w in feats.items()}
         total_q = sum(wq.values()) or 1.0
-        index_parts = []
-        weight_parts = []
+        bag_rows, bag_weights, text_rows, q_weights, t_weights = [], [], [], [], []
         for f, w in wq.items():
             posting = self._postings.get(f)
             if posting is not None:
-                index_parts.append(posting)
-                weight_parts.append(np.full(len(posting), w))
+                bag_rows.append(posting)
+                bag_weights.append(np.full(len(posting), w))
+                rows, weights = self._text_postings[f]
+                text_rows.append(rows)
+                q_weights.append(np.full(len(rows), w))
+                t_weights.append(weights)
             posting = self._context_postings.get(f)
             if posting is not None:
-                index_parts.append(posting)
-                weight_parts.append(np.full(len(posting), w * CONTEXT_FACTOR))
-        if not index_parts:
+                bag_rows.append(posting)
+                bag_weights.append(np.full(len(posting), w * CONTEXT_FACTOR))
+        if not bag_rows:
             return []
-        acc = np.bincount(
-            np.concatenate(index_parts), weights=np.concatenate(weight_parts), minlength=self._n
-        )
-        k = min(SHORTLIST, len(acc))
-        top = np.argpartition(-acc, k - 1)[:k] if len(acc) > k else np.arange(len(acc))
+        bag = np.bincount(np.concatenate(bag_rows), weights=np.concatenate(bag_weights), minlength=self._n)
+        k = min(SHORTLIST, len(bag))
+        top = np.argpartition(-bag, k - 1)[:k] if len(bag) > k else np.arange(len(bag))
+        top = [int(i) for i in top if bag[i] > 0 and not (only_faq and self.candidates[i].entity)]
+        if not top:
+            return []
+        # Best single phrasing of each answer: coverage of the query by it and of it by the query.
+        n_texts = len(self._text_total)
+        if text_rows:
+            rows = np.concatenate(text_rows)
+            q_cov = np.bincount(rows, weights=np.concatenate(q_weights), minlength=n_texts) / total_q
+            t_cov = np.bincount(rows, weights=np.concatenate(t_weights), minlength=n_texts) / self._text_total
+        else:
+            q_cov = t_cov = np.zeros(n_texts)
+        # Fuzzy ratio against every phrasing of the shortlisted answers (one rapidfuzz call each way).
+        ends = [self._text_starts[i + 1] if i + 1 < self._n else n_texts for i in top]
+        segments = [np.arange(self._text_starts[i], end) for i, end in zip(top, ends)]
+        rows = np.concatenate(segments)
+        seg_starts = np.cumsum([0] + [len(seg) for seg in segments[:-1]])
+        bonus = np.where(self._text_langs[rows] == language, PREFERRED_LANGUAGE_BONUS, 1.0)
         compact_q = norm.replace(" ", "")
-        wq_keys = wq.keys()
-        scored = []
-        for i in top:
-            i = int(i)
-            if acc[i] <= 0:
-                continue
-            if only_faq and self.candidates[i].entity:
-                continue
-            bag_cov = acc[i] / total_q
-            best_text = 0.0
-            best_fuzz = 0.0
-            for text in self._texts[i]:
-                shared = wq_keys & text.weights.keys()
-                if shared:
-                    q_cov = sum(map(wq.__getitem__, shared)) / total_q
-                    t_cov = sum(map(text.weights.__getitem__, shared)) / text.total
-                else:
-                    q_cov = t_cov = 0.0
-                sim = math.sqrt(q_cov * t_cov)
-                bonus = PREFERRED_LANGUAGE_BONUS if text.lang == language else 1.0
-                best_text = max(best_text, sim * bonus)
-                ratio = fuzz.ratio(compact_q, text.compact)
-                if min(len(compact_q), len(text.compact)) >= 4:
-                    ratio = max(ratio, 0.9 * fuzz.partial_ratio(compact_q, text.compact))
-                best_fuzz = max(best_fuzz, ratio * bonus)
-            raw = W_BAG * bag_cov + W_TEXT * best_text + W_FUZZ * best_fuzz / 100.0
-            scored.append((i, min(100.0, 100.0 * float(raw))))
+        compacts = [self._compact[r] for r in rows]
+        ratio = process.cdist([compact_q], compacts, scorer=fuzz.ratio, dtype=np.float64)[0]
+        if len(compact_q) >= 4:
+            partial = process.cdist([compact_q], compacts, scorer=fuzz.partial_ratio, dtype=np.float64)[0]
+            long_enough = np.fromiter((len(c) >= 4 for c in compacts), dtype=bool, count=len(compacts))
+            ratio = np.where(long_enough, np.maximum(ratio, 0.9 * partial), ratio)
+        best_text = np.maximum.reduceat(np.sqrt(q_cov[rows] * t_cov[rows]) * bonus, seg_starts)
+        best_fuzz = np.maximum.reduceat(ratio * bonus, seg_starts)
+        raw = W_BAG * bag[top] / total_q + W_TEXT * best_text + W_FUZZ * best_fuzz / 100.0
+        scored = [(i, min(100.0, 100.0 * float(r))) for i, r in zip(top, raw)]
         scored.sort(key=lambda item: -item[1])
         return scored
 
