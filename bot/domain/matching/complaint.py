@@ -20,12 +20,12 @@ PROBLEM_ZH = (
     "苍蝇 摔了 摔倒 收钱 关在 关里面 被困 拖欠 拖了 工资 不给 欠钱 占满 占用 被占 丢了 满了 溢出 发黄 浑浊 "
     "翘起 松动 声音特别大 声音太大 特别大 太大 不像话 没落实 不落实 私拉 乱拉 堵车 没人疏导 没人补 圈起来 "
     "种菜 大粪 味道 冒黑烟 污染 偷倒 偷排 噪 扬尘 断了 掉了 烂了 开裂 倾斜 没人接 不接电话 往下扔 扔垃圾 "
-    "高空抛物 砸到 砸伤 差点 困了 困人 堵着 挡着"
+    "高空抛物 砸到 砸伤 差点 困了 困人 堵着 挡着 吓人 吓哭 吓死 吓坏"
 ).split()
 MARKER_ZH = (
     "三天 两天 几天 好几天 多天 一周 一星期 一个星期 半个月 一个月 几个月 好久 很久 一直 天天 每天 每晚 "
     "总是 老是 至今 还没 都没 还是没 没人 到现在 经常 又 已经 连续 整天 整夜 反复 多次 好多次 屡次 到底 "
-    "太 真是 实在 受不了 严重 根本 一点 怎么回事 三天两头 昨天 前天 上周 上个月 半小时 好几回 到处"
+    "太 真是 实在 受不了 严重 根本 一点 怎么回事 三天两头 昨天 前天 上周 上个月 半小时 好几回 到处 从来不 从来没"
 ).split()
 PROBLEM_EN = (
     "broken leak leaking leaks blocked clogged noisy noise smell smells stink stinks stinking dirty "
@@ -41,10 +41,10 @@ MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for 
                      "every day", "still", "again", "always", "three days", "two days", "so long",
                      "nobody", "no one", "weeks", "days"]
 
-# Question forms. 什么都/什么也 ("什么都不干") is a complaint's turn of phrase, not a question.
+# Question forms. 什么都/什么也 ("什么都不干"), 谁都 ("谁都能进") are a complaint's turn of phrase, not a question.
 _QUESTION_ZH = re.compile(
     r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|吗|能不能|可不可以|可以.*[吗么]|是否|"
-    r"什么(?!都|也)|啥(?!都|也)|谁|多少|几点|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"
+    r"什么(?!都|也)|啥(?!都|也)|谁(?!都|也)|多少|几点|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"
     # A yes/no question closed by 没(有)/不 (有下文没, 办了没有, 能发过去不), but not 都没有 / 也不.
     r"(?<![都也还就])(?:没有?|不)$|"
     r"(?P<verb>.)不(?P=verb)"  # A-not-A questions: 会不会, 是不是, 要不要, 行不行

@@ -28,6 +28,7 @@ from . import semantic
 from .complaint import ComplaintSignals, complaint_signals
 from .entities import EntityIndex, Mention
 from .normalize import has_cjk, normalize
+from .scope import off_topic
 from .tokens import features
 
 Action = Literal["answer", "report", "suggest", "none"]
@@ -118,6 +119,10 @@ class Match:
     ranked: list[tuple[str, float]]
     signals: ComplaintSignals
     mentions: list[Mention]
+    # answer id -> (lexical score, best phrasing cosine, second-best cosine); empty when decided lexically
+    evidence: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    ruled: frozenset[str] = frozenset()  # directory entities named in a pure entity question
+    off_topic: bool = False  # asks what no street office answers (scope.py): suggestions at most
 
 
 class Matcher:
@@ -290,7 +295,7 @@ class Matcher:
             lead = top[0] - (top[1] if len(top) > 1 else 0.0)
             if top[0] >= DECISIVE_LEXICAL and lead >= DECISIVE_LEAD:
                 ranked = sorted(((self.ids[i], s) for i, s in lexical.items()), key=lambda item: -item[1])
-                return Match(ranked=ranked, signals=signals, mentions=mentions)
+                return Match(ranked, signals, mentions, off_topic=off_topic(norm))
         # Semantic similarity: best and second-best phrasing of each answer.
         query_vector = self._query_vector(query)
         sims = (
@@ -305,6 +310,7 @@ class Matcher:
         if k:
             shortlist.update(int(i) for i in np.argpartition(-best_sim, k - 1)[:k])
         scores: dict[int, float] = {}
+        evidence: dict[str, tuple[float, float, float]] = {}
         for i in shortlist:
             s1 = float(best_sim[i]) if len(sims) else 0.0
             start, end = self._phrase_starts[i], self._phrase_ends[i]
@@ -321,6 +327,7 @@ class Matcher:
             # Shared words without shared meaning (孩子高考志愿 vs 志愿者报名) are not an answer.
             gate = min(1.0, max(0.0, (s1 - SEMANTIC_FLOOR) / (SEMANTIC_GATE - SEMANTIC_FLOOR)))
             scores[i] = 100.0 * blend * gate
+            evidence[self.ids[i]] = (lexical.get(i, 0.0), s1, s2)
         if ruled:
             best_faq = max(
                 (s for i, s in scores.items() if not self.candidates[i].entity), default=0.0
@@ -328,7 +335,8 @@ class Matcher:
             for i, penalty in ruled.items():
                 scores[i] = max(scores.get(i, 0.0), max(ENTITY_PURE_SCORE, best_faq + ENTITY_LEAD) - penalty)
         ranked = sorted(((self.ids[i], s) for i, s in scores.items()), key=lambda item: -item[1])
-        return Match(ranked=ranked, signals=signals, mentions=mentions)
+        ruled_ids = frozenset(self.ids[i] for i in ruled)
+        return Match(ranked, signals, mentions, evidence, ruled_ids, off_topic(norm))
 
     # -- deciding ------------------------------------------------------------------------------
 
@@ -346,7 +354,7 @@ class Matcher:
         suggestions = [aid for aid, s in ranked if s >= SUGGEST_THRESHOLD][:MAX_SUGGESTIONS]
         if match.signals.strong:
             return Decision("report", None, confidence, suggestions, language)
-        if confidence >= ANSWER_THRESHOLD and best_id is not None:
+        if confidence >= ANSWER_THRESHOLD and best_id is not None and not match.off_topic:
             others = [aid for aid in suggestions if aid != best_id]
             return Decision("answer", best_id, confidence, others, language)
         if match.signals.reads_like_problem:

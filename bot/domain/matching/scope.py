@@ -1,0 +1,37 @@
+"""Questions no street office answers, however many words they share with an entry.
+
+"电动车买哪个牌子的好" shares 电动车 with an e-bike charging entry, "孩子中考报哪个高中好" shares 孩子
+with after-school care, and a sentence encoder finds them close in topic. What they ask for (a brand,
+a school, the weather, a translation, the lottery) is outside any representatives' knowledge base,
+so such a text is never answered outright: the matching entries are offered as suggestions instead,
+one tap away if the resident did mean them. Domain-general lists, Chinese and English.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OFF_TOPIC_ZH = re.compile(
+    # shopping and recommendations
+    r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|二手房|房价|"
+    # school choice and exams
+    r"中考|高考|填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|"
+    # weather
+    r"天气怎么样|天气预报|会下雨|会不会下雨|下雨吗|下雪吗|风大不大|气温|多少度|"
+    # money games, translation, the bot itself, recipes, travel tickets
+    r"彩票|双色球|股票|英语怎么说|英文怎么说|怎么翻译|机器人还是真人|是不是真人|你是真人|"
+    r"菜谱|怎么做好吃|火车票|机票|高铁票|航班"
+)
+_OFF_TOPIC_EN = re.compile(
+    r"\b(weather|forecast|lottery|stocks?|recipe|brand|jokes?|movies?|translate|flights?)\b|"
+    r"\b(going to rain|will it rain|train tickets?|house prices?)\b|"
+    r"\bwhich (school|college|university|high school|middle school|primary school)\b|"
+    r"\bare you (a )?(bot|robot|human|real person)\b"
+)
+
+
+def off_topic(normalized: str) -> bool:
+    """`normalized`: simplified, lower case (normalize.normalize)."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in normalized):
+        return bool(_OFF_TOPIC_ZH.search(normalized.replace(" ", "")))
+    return bool(_OFF_TOPIC_EN.search(normalized))
