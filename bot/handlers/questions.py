@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
+from collections.abc import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from ..callback_data import CallbackData
+from ..callback_data import MAX_BYTES, CallbackData
 from ..cards import directory_answer
 from ..flows.report import PREFILL, StartReport
 from ..i18n import escape, plain, t
@@ -19,22 +21,36 @@ from .common import language
 
 @dataclasses.dataclass(frozen=True)
 class ShowAnswer(CallbackData):
-    """A suggestion or related-question button; ids are at most 64 bytes with the prefix."""
+    """A suggestion or related-question button, naming its answer by a token: the id with ':'
+    (station:/rep:/role: ids) written '.', which no id contains; an id too long for Telegram's
+    64 bytes travels as '~' and a digest, found among the knowledge base's ids when pressed."""
 
     prefix = "qa1"
-    answer_id: str
+    token: str
+
+    @classmethod
+    def of(cls, answer_id: str) -> ShowAnswer:
+        token = answer_id.replace(":", ".")
+        if len(cls.prefix) + 1 + len(token.encode()) > MAX_BYTES:
+            token = "~" + _digest(answer_id)
+        return cls(token)
+
+    def answer_id(self, known_ids: Iterable[str]) -> str | None:
+        if self.token.startswith("~"):
+            return next((a for a in known_ids if _digest(a) == self.token[1:]), None)
+        return self.token.replace(".", ":")
+
+
+def _digest(answer_id: str) -> str:
+    return hashlib.blake2b(answer_id.encode(), digest_size=8).hexdigest()
 
 
 def _title_button(kb, answer_id: str, lang: str) -> InlineKeyboardButton | None:
     try:
-        data = ShowAnswer(answer_id).pack()
-    except ValueError:  # an id too long for a button
-        return None
-    try:
         title = kb.title(answer_id, lang)
     except KeyError:  # the knowledge base changed since the button was made
         return None
-    return InlineKeyboardButton(title[:60], callback_data=data)
+    return InlineKeyboardButton(title[:60], callback_data=ShowAnswer.of(answer_id).pack())
 
 
 async def send_answer(update: Update, context: LianxinContext, answer_id: str, lang: str) -> bool:
@@ -88,7 +104,8 @@ async def show_answer(update: Update, context: LianxinContext) -> None:
     lang = await language(update, context)
     data = ShowAnswer.unpack(query.data)
     await query.answer()
-    if not await send_answer(update, context, data.answer_id, lang):
+    answer_id = data.answer_id(context.services.knowledge.current.matcher.ids)
+    if answer_id is None or not await send_answer(update, context, answer_id, lang):
         await update.effective_chat.send_message(t(lang, "faq.not_available"))
 
 

@@ -7,6 +7,7 @@ import shutil
 
 from bot.app import build_application, running
 from bot.config import BUNDLED_FAQ_DIR
+from bot.handlers.questions import ShowAnswer
 from tests.conftest import ADMIN_CHAT, ADMIN_ID, make_settings
 from tests.scenarios.players import started_rep, started_resident
 
@@ -94,3 +95,34 @@ async def test_edits_of_faq_are_picked_up_and_bad_edits_keep_the_last_good_versi
         assert "answr" in report["text"]
         await resident.send("小区停车证怎么办理")
         await resident.wait_for("居委会窗口")
+
+
+async def test_related_and_directory_buttons_work_whatever_the_id(standin, tmp_path):
+    """A related entry with an id too long for Telegram's 64-byte button data, and a station
+    (an id with ':'), both get a button that opens them."""
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    long_id = "how-to-apply-for-the-community-elderly-meal-subsidy-and-home-delivery"
+    (faq / "extra.yaml").write_text(
+        "- id: firefly-camp\n"
+        "  question: {zh: 萤火虫夜间观察营怎么参加, en: How do I join the firefly night camp}\n"
+        "  answer: {zh: 观察营每年六月举办（示例）。, en: The camp is held every June (sample).}\n"
+        f"  related: [{long_id}]\n"
+        f"- id: {long_id}\n"
+        "  question: {zh: 老年助餐补贴和送餐上门怎么申请, en: How do I apply for the elderly meal subsidy}\n"
+        "  answer: {zh: 助餐补贴请带身份证到社区居委会申请（示例）。, en: Apply at the community office (sample).}\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq)
+    async with running(build_application(settings)):
+        resident = await started_resident(standin, 6007)
+        await resident.send("萤火虫夜间观察营怎么参加")
+        answer = await resident.wait_for("六月")
+        await resident.press("老年助餐补贴和送餐上门怎么申请", answer)
+        await resident.wait_for("带身份证")
+
+    station = ShowAnswer.unpack(ShowAnswer.of("station:jiulong").pack())
+    assert station.answer_id(["home", "station:jiulong"]) == "station:jiulong"
+    packed = ShowAnswer.of(long_id).pack()
+    assert len(packed.encode()) <= 64
+    assert ShowAnswer.unpack(packed).answer_id(["home", long_id]) == long_id
