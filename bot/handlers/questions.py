@@ -88,7 +88,10 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     context.user_data[PREFILL] = text
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
     if decision.action == "report":
-        await update.effective_chat.send_message(t(lang, "faq.report_offer"), reply_markup=InlineKeyboardMarkup([report_button]))
+        # Filing comes first; close entries follow, for a resident who only wanted information.
+        rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
+        key = "faq.report_offer_or" if rows else "faq.report_offer"
+        await update.effective_chat.send_message(t(lang, key), reply_markup=InlineKeyboardMarkup([report_button] + rows))
         return
     await context.services.unanswered.record(text, lang, decision.score)
     if decision.action == "suggest" and decision.suggestions:

@@ -353,6 +353,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "听起来这是一件需要代表帮忙解决的事。要把它作为问题反映吗？我会交给负责的人大代表跟进。",
         "en": "This sounds like something a representative should help fix. Shall I file it as a matter? I will pass it to the responsible representative.",
     },
+    "faq.report_offer_or": {
+        "zh": "听起来这是一件需要代表帮忙解决的事。要把它作为问题反映吗？我会交给负责的人大代表跟进。如果您只是想了解情况，下面的问题也许有答案。",
+        "en": "This sounds like something a representative should help fix. Shall I file it as a matter? I will pass it to the responsible representative. If you only wanted information, one of the questions below may answer it.",
+    },
     "faq.report_this": {"zh": "📝 作为问题反映", "en": "📝 Report this"},
     "faq.unknown": {
         "zh": "抱歉，这个问题我暂时答不上来，已记录下来交给工作人员完善。您可以换个说法，或发送 /help 看看我能做什么；需要代表帮忙解决的事请发送 /report。",
