@@ -150,3 +150,16 @@ def test_query_encoder_fast_path_gives_the_models_own_embedding():
     for text in texts * 2:  # the second round reads the token cache
         expected = model.encode([text])[0]
         assert float(np.dot(fast.encode(text), expected)) > 0.9999
+
+
+@pytest.mark.parametrize("query", ["律师证考试怎么报名", "停车位买哪个牌子的地锁好", "which lawyer exam should I take"])
+def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, query):
+    decision = kb.decide(query, guess_language(query))
+    assert decision.action != "answer"
+
+
+def test_an_entry_an_admin_wrote_is_answered_even_on_an_off_topic_subject(tmp_path):
+    extra = "- id: exam-hall\n  question: {zh: 考试期间工作站开放吗, en: Is the station open during exams}\n" \
+            "  answer: {zh: 开放（示例）。, en: Yes (sample).}\n"
+    kb = load_knowledge_base(write_kb(tmp_path, extra={"extra.yaml": extra}))
+    assert kb.decide("考试期间工作站开放吗", "zh").answer_id == "exam-hall"

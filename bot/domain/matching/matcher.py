@@ -295,7 +295,7 @@ class Matcher:
             lead = top[0] - (top[1] if len(top) > 1 else 0.0)
             if top[0] >= DECISIVE_LEXICAL and lead >= DECISIVE_LEAD:
                 ranked = sorted(((self.ids[i], s) for i, s in lexical.items()), key=lambda item: -item[1])
-                return Match(ranked, signals, mentions, off_topic=off_topic(norm))
+                return Match(ranked, signals, mentions)  # a near-copy of a phrasing: never off-topic
         # Semantic similarity: best and second-best phrasing of each answer.
         query_vector = self._query_vector(query)
         sims = (

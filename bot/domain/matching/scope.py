@@ -15,15 +15,15 @@ _OFF_TOPIC_ZH = re.compile(
     # shopping and recommendations
     r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|二手房|房价|"
     # school choice and exams
-    r"中考|高考|填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|"
+    r"中考|高考|考试|考证|填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|"
     # weather
     r"天气怎么样|天气预报|会下雨|会不会下雨|下雨吗|下雪吗|风大不大|气温|多少度|"
     # money games, translation, the bot itself, recipes, travel tickets
     r"彩票|双色球|股票|英语怎么说|英文怎么说|怎么翻译|机器人还是真人|是不是真人|你是真人|"
-    r"菜谱|怎么做好吃|火车票|机票|高铁票|航班"
+    r"菜谱|怎么做好吃|火车票|机票|高铁票|航班|宠物医院|兽医"
 )
 _OFF_TOPIC_EN = re.compile(
-    r"\b(weather|forecast|lottery|stocks?|recipe|brand|jokes?|movies?|translate|flights?)\b|"
+    r"\b(weather|forecast|lottery|stocks?|recipe|brand|jokes?|movies?|translate|flights?|vet|exams?)\b|"
     r"\b(going to rain|will it rain|train tickets?|house prices?)\b|"
     r"\bwhich (school|college|university|high school|middle school|primary school)\b|"
     r"\bare you (a )?(bot|robot|human|real person)\b"
