@@ -163,3 +163,13 @@ def test_an_entry_an_admin_wrote_is_answered_even_on_an_off_topic_subject(tmp_pa
             "  answer: {zh: 开放（示例）。, en: Yes (sample).}\n"
     kb = load_knowledge_base(write_kb(tmp_path, extra={"extra.yaml": extra}))
     assert kb.decide("考试期间工作站开放吗", "zh").answer_id == "exam-hall"
+
+
+def test_homophone_typos_are_corrected_against_the_knowledge_bases_words():
+    from bot.domain.matching.typos import TypoCorrector
+
+    fixer = TypoCorrector(["长者食堂几点开饭", "怎么查看处理进度", "约个时间见代表", "工作站在哪"])
+    assert fixer.correct("长者事堂中午几点开饭") == "长者食堂中午几点开饭"
+    assert fixer.correct("怎么查看处里进度") == "怎么查看处理进度"
+    assert fixer.correct("能不能约个时间") == "能不能约个时间"  # 个时 spans two words: left alone
+    assert fixer.correct("事情有进展吗") == "事情有进展吗"  # a real word is never "corrected"

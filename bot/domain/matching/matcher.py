@@ -7,12 +7,14 @@ Query: an inverted-index pass (numpy bincount over posting lists) gives every an
 coverage of the query; the best SHORTLIST are re-scored with per-phrasing coverage (both directions)
 and a rapidfuzz ratio. Directory entities mentioned by name are decided by rule (entities.py).
 Every phrasing is also embedded once per load (semantic.py, a multilingual sentence encoder shipped in
-its wheel); a query's cosine with every phrasing adds the best SEMANTIC_SHORTLIST answers to the
-shortlist, and each shortlisted answer's score blends lexical and semantic evidence (weights below).
+its wheel); the query is embedded after its homophone typos are corrected (typos.py). Its cosine with
+every phrasing adds the best SEMANTIC_SHORTLIST answers to the shortlist, and each shortlisted
+answer's score blends lexical and semantic evidence (weights below). A near tie between the best two
+answers lowers the confidence (AMBIGUITY_*), so it is offered as suggestions. Texts asking what no
+street office answers (scope.py) get suggestions at most.
 Cost per query (one core): ~2.5 ms for the query's embedding, ~1 ms for the lexical pass, and the
 cosines (~1 ms per 1,000 entries); a lexically decisive text (near-copy of a phrasing) is decided
-without the embedding. Texts asking what no street office answers (scope.py) get suggestions at most. A near tie between
-the best two answers lowers the confidence (AMBIGUITY_*), so it is offered as suggestions.
+without the embedding.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .entities import EntityIndex, Mention
 from .normalize import has_cjk, normalize
 from .scope import off_topic
 from .tokens import features
+from .typos import TypoCorrector
 
 Action = Literal["answer", "report", "suggest", "none"]
 
@@ -202,6 +205,7 @@ class Matcher:
             phrases.extend(dict.fromkeys(texts))
             self._phrase_ends[i] = len(phrases)
         self._phrase_vectors = semantic.encode(phrases) if phrases else None
+        self.typos = TypoCorrector(normalize(t) for c in candidates for _, t in c.texts)
         self.entities = EntityIndex(
             {c.answer_id: [t for _, t in c.texts] for c in candidates if c.entity}
         )
@@ -298,7 +302,8 @@ class Matcher:
                 ranked = sorted(((self.ids[i], s) for i, s in lexical.items()), key=lambda item: -item[1])
                 return Match(ranked, signals, mentions)  # a near-copy of a phrasing: never off-topic
         # Semantic similarity: best and second-best phrasing of each answer.
-        query_vector = self._query_vector(query)
+        # The encoder reads characters: homophone typos corrected first (the lexical score has pinyin).
+        query_vector = self._query_vector(self.typos.correct(norm))
         sims = (
             semantic.similarities(self._phrase_vectors, query_vector)
             if query_vector is not None else np.zeros(0, dtype=np.float32)
