@@ -130,7 +130,7 @@ async def test_related_and_directory_buttons_work_whatever_the_id(standin, tmp_p
 
 async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_too(standin, bot):
     resident = await started_resident(standin, 6008)
-    await resident.send("楼上装修太吵了 一直到半夜")
+    await resident.send("楼上漏水好几天了 物业也不管")
     offer = await resident.wait_for("反映")
     labels = [row[0]["text"] for row in offer["reply_markup"]["inline_keyboard"]]
     assert labels[0] == "📝 作为问题反映" and len(labels) > 1
