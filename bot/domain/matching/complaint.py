@@ -41,9 +41,11 @@ MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for 
                      "every day", "still", "again", "always", "three days", "two days", "so long",
                      "nobody", "no one", "weeks", "days"]
 
-# Question forms. 什么都/什么也 ("什么都不干"), 谁都 ("谁都能进") are a complaint's turn of phrase, not a question.
+# Question forms. 什么都/什么也 ("什么都不干") and 谁都 ("谁都能进") are a complaint's turn of phrase,
+# not a question.
 _QUESTION_ZH = re.compile(
-    r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|上哪|去哪|到哪|哪能|哪有|吗|能不能|可不可以|可以.*[吗么]|是否|"
+    r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|上哪|去哪|到哪|哪能|哪有|"
+    r"吗|能不能|可不可以|可以.*[吗么]|是否|"
     # Asking for advice (想找个律师问问, 想咨询一下): a request for information, not a report.
     r"问问|咨询|想问|请教|"
     r"什么(?!都|也)|啥(?!都|也)|谁(?!都|也)|多少|几点|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"

@@ -123,9 +123,6 @@ class Match:
     ranked: list[tuple[str, float]]
     signals: ComplaintSignals
     mentions: list[Mention]
-    # answer id -> (lexical score, best phrasing cosine, second-best cosine); empty when decided lexically
-    evidence: dict[str, tuple[float, float, float]] = field(default_factory=dict)
-    ruled: frozenset[str] = frozenset()  # directory entities named in a pure entity question
     off_topic: bool = False  # asks what no street office answers (scope.py): suggestions at most
 
 
@@ -183,9 +180,9 @@ class Matcher:
                 total = 0.0
                 for f, w in feats.items():
                     weight = w * self.idf[f]
-                    rows_, weights_ = text_postings.setdefault(f, ([], []))
-                    rows_.append(row)
-                    weights_.append(weight)
+                    posting_rows, posting_weights = text_postings.setdefault(f, ([], []))
+                    posting_rows.append(row)
+                    posting_weights.append(weight)
                     total += weight
                 totals.append(total or 1.0)
                 text_langs.append(lang)
@@ -243,9 +240,9 @@ class Matcher:
         # Best single phrasing of each answer: coverage of the query by it and of it by the query.
         n_texts = len(self._text_total)
         if text_rows:
-            rows = np.concatenate(text_rows)
-            q_cov = np.bincount(rows, weights=np.concatenate(q_weights), minlength=n_texts) / total_q
-            t_cov = np.bincount(rows, weights=np.concatenate(t_weights), minlength=n_texts) / self._text_total
+            hits = np.concatenate(text_rows)
+            q_cov = np.bincount(hits, weights=np.concatenate(q_weights), minlength=n_texts) / total_q
+            t_cov = np.bincount(hits, weights=np.concatenate(t_weights), minlength=n_texts) / self._text_total
         else:
             q_cov = t_cov = np.zeros(n_texts)
         # Fuzzy ratio against every phrasing of the shortlisted answers (one rapidfuzz call each way).
@@ -316,7 +313,6 @@ class Matcher:
         if k:
             shortlist.update(int(i) for i in np.argpartition(-best_sim, k - 1)[:k])
         scores: dict[int, float] = {}
-        evidence: dict[str, tuple[float, float, float]] = {}
         for i in shortlist:
             s1 = float(best_sim[i]) if len(sims) else 0.0
             start, end = self._phrase_starts[i], self._phrase_ends[i]
@@ -333,7 +329,6 @@ class Matcher:
             # Shared words without shared meaning (孩子高考志愿 vs 志愿者报名) are not an answer.
             gate = min(1.0, max(0.0, (s1 - SEMANTIC_FLOOR) / (SEMANTIC_GATE - SEMANTIC_FLOOR)))
             scores[i] = 100.0 * blend * gate
-            evidence[self.ids[i]] = (lexical.get(i, 0.0), s1, s2)
         if ruled:
             best_faq = max(
                 (s for i, s in scores.items() if not self.candidates[i].entity), default=0.0
@@ -341,8 +336,7 @@ class Matcher:
             for i, penalty in ruled.items():
                 scores[i] = max(scores.get(i, 0.0), max(ENTITY_PURE_SCORE, best_faq + ENTITY_LEAD) - penalty)
         ranked = sorted(((self.ids[i], s) for i, s in scores.items()), key=lambda item: -item[1])
-        ruled_ids = frozenset(self.ids[i] for i in ruled)
-        return Match(ranked, signals, mentions, evidence, ruled_ids, off_topic(norm))
+        return Match(ranked, signals, mentions, off_topic(norm))
 
     # -- deciding ------------------------------------------------------------------------------
 
