@@ -1,4 +1,4 @@
-"""The evaluation set against the bundled knowledge base, and six other fictional streets.
+"""The evaluation set against the bundled knowledge base, and seven other fictional streets.
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
@@ -8,16 +8,18 @@ guards the level reached and the 0.90 check stays visible as a non-strict expect
 tests/data/other_street, third_street and fourth_street are streets the weights were not fitted on
 (third_street was written after the matcher; its failures were looked at while refining the matcher,
 so fourth_street was written, before the matcher was run on it, as the untouched check).
-fifth_street (临江), sixth_street (青石) and seventh_street (柳岸) were written blind by helpers who never
-saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%;
-sixth 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (both with the matcher of 2026-11-27).
-Their failures were looked at afterwards, so they are blind no longer: the complaint word list grew
-(往下扔, 吓人; 谁都 is not a question), off-topic questions (a brand, a school, the weather: scope.py)
-are no longer answered, general synonym groups were added (duration, vaccine, withdraw, 说个事 ...),
-homophone typos are corrected before embedding, and context concepts (neighbour, representative)
-weigh less. Now: fifth 0.726 / 0% / 7.1%, sixth 0.809 / 0% / 3.5%, seventh 0.800 / 5% / 5.0%; the
-fifth street's top-1 stays under the 0.80 target, visible as an expected failure, and floors guard
-all three against regressions.
+fifth_street (临江), sixth_street (青石), seventh_street (柳岸) and eighth_street (梧桐) were written
+blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers):
+fifth 0.726 / 21% / 9.5%; sixth 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (matcher of
+2026-11-27 morning); eighth 0.800 / 14.3% / 2.6% (after the changes below).
+The failures of fifth to seventh were looked at afterwards, so they are blind no longer: the complaint
+word list grew (往下扔, 吓人; 谁都 is not a question), off-topic questions (a brand, a school, the
+weather: scope.py) are no longer answered, general synonym groups were added (duration, vaccine,
+withdraw, 说个事 ...), homophone typos are corrected before embedding, and context concepts
+(neighbour, representative) weigh less. Of eighth's, only complaint words were added (涨价, 越来越差).
+Now: fifth 0.726 / 0% / 7.1%, sixth 0.809 / 0% / 3.5%, seventh 0.800 / 5% / 5.0%, eighth 0.800 / 11% /
+2.6% (its false answers are questions on a street topic that ask something else: advertising in
+lifts, a dog groomer). Targets not met stay visible as expected failures; floors guard all four.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ EVAL = ROOT / "tests" / "faq_eval.jsonl"
 STREETS = ROOT / "tests" / "data"
 
 TOP1_TARGET = 0.90
-TOP1_FLOOR = 0.84  # the sample's level reached (0.86), with a little room
+TOP1_FLOOR = 0.84  # the sample's level reached (0.87), with a little room
 UNSEEN_TOP1_MIN = 0.80
 FALSE_ANSWER_MAX = 0.03
 UNSEEN_FALSE_ANSWER_MAX = 0.05
@@ -107,7 +109,7 @@ def test_sample_false_answers_and_complaints(sample):
     assert figures["top1"] >= TOP1_FLOOR
 
 
-@pytest.mark.xfail(reason="top-1 target 0.90 not reached on the sample (0.86; see printed figures)", strict=False)
+@pytest.mark.xfail(reason="top-1 target 0.90 not reached on the sample (0.87; see printed figures)", strict=False)
 def test_sample_top1_target(sample):
     assert sample[2]["top1"] >= TOP1_TARGET
 
@@ -123,11 +125,17 @@ def test_unseen_street_generalises(street):
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
 
 
-BLIND_STREETS = ("fifth_street", "sixth_street", "seventh_street")
-TARGETS_NOT_MET = {"fifth_street": "top-1 0.73 (target 0.80)"}
+# Street -> (top-1 at least, false answers at most): the level reached, guarded against regressions.
+BLIND_FLOORS = {
+    "fifth_street": (0.70, 0.03),
+    "sixth_street": (0.78, 0.03),
+    "seventh_street": (0.78, 0.06),
+    "eighth_street": (0.78, 0.12),
+}
+TARGETS_NOT_MET = {"fifth_street": "top-1 0.73 (target 0.80)", "eighth_street": "false answers 11% (target 5%)"}
 
 
-@pytest.fixture(scope="module", params=BLIND_STREETS)
+@pytest.fixture(scope="module", params=list(BLIND_FLOORS))
 def blind_street(request) -> tuple[str, dict]:
     kb = load_knowledge_base(STREETS / request.param / "faq")
     figures = evaluate(kb, ranked(kb, _rows(STREETS / request.param / "eval.jsonl")))
@@ -144,11 +152,11 @@ def test_blind_street_targets(blind_street):
 
 
 def test_blind_street_floor(blind_street):
-    """The level reached on every blind street (top-1 0.73-0.81, false answers 0-5%), guarded."""
-    _, figures = blind_street
-    assert figures["top1"] >= 0.70
-    assert figures["false_answers"] <= 0.06
-    assert figures["wrong_answers"] <= 0.08
+    street, figures = blind_street
+    top1_min, false_max = BLIND_FLOORS[street]
+    assert figures["top1"] >= top1_min
+    assert figures["false_answers"] <= false_max
+    assert figures["wrong_answers"] <= 0.08  # confident answers naming the wrong entry
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
 
 
