@@ -47,9 +47,12 @@ async def greet_rep(update: Update, context: LianxinContext, rep_id: str, lang: 
 
 
 async def help_command(update: Update, context: LianxinContext) -> None:
-    """Shows what the bot can do."""
+    """Shows what the bot can do; a representative also gets their own commands."""
     lang = await language(update, context)
-    await update.effective_chat.send_message(t(lang, "help"), reply_markup=main_menu(lang))
+    text = t(lang, "help")
+    if update.effective_chat.type == "private" and await rep_id_of(context, update.effective_user):
+        text += "\n\n" + t(lang, "help.rep")
+    await update.effective_chat.send_message(text, reply_markup=main_menu(lang))
 
 
 async def switch_language(update: Update, context: LianxinContext) -> None:

@@ -51,6 +51,17 @@ CATALOG: dict[str, dict[str, str]] = {
         "“How do I get legal aid?”.\n"
         "Your phone number goes to the representative handling your matter only if you choose to share it.",
     },
+    "help.rep": {
+        "zh": "<b>作为人大代表</b>\n"
+        "/cases 查看您的待办事项\n"
+        "新事项以卡片发到这里：按「接单」开始办理；直接回复卡片（或按「回复」）即可把话转给居民，"
+        "居民看不到您的 Telegram 账号；办完按「办结」并写明结果。",
+        "en": "<b>As a representative</b>\n"
+        "/cases lists your open matters\n"
+        "New matters arrive here as cards: press Accept to take one; reply to a card (or press Reply) "
+        "to pass a message to the resident, who does not see your Telegram account; press Resolve and "
+        "write the outcome when it is done.",
+    },
     "lang.switched": {"zh": "已切换为中文。", "en": "Switched to English."},
     "cancelled": {"zh": "已取消，什么也没有提交。需要时再发送 /report。", "en": "Cancelled; nothing was submitted. Send /report whenever you need."},
     "nothing_to_cancel": {"zh": "当前没有进行中的操作。", "en": "There is nothing to cancel."},

@@ -108,3 +108,13 @@ async def test_admin_stats_and_export(standin, bot):
     await admin.send("/export")
     exported = await admin_chat.wait_for(lambda m: "document" in m)
     assert exported["document"]["file_name"].endswith(".csv")
+
+
+async def test_help_tells_a_representative_their_own_commands(standin, bot):
+    wang = await started_rep(standin, 100001, "王建国")
+    await wang.send("/help")
+    await wang.wait_for(lambda m: "/cases" in m.get("text", "") and "/report" in m.get("text", ""))
+    resident = await started_resident(standin, 6101)
+    await resident.send("/help")
+    help_text = await resident.wait_for("/report")
+    assert "/cases" not in help_text["text"]
