@@ -173,3 +173,8 @@ def test_homophone_typos_are_corrected_against_the_knowledge_bases_words():
     assert fixer.correct("怎么查看处里进度") == "怎么查看处理进度"
     assert fixer.correct("能不能约个时间") == "能不能约个时间"  # 个时 spans two words: left alone
     assert fixer.correct("事情有进展吗") == "事情有进展吗"  # a real word is never "corrected"
+
+
+def test_a_which_question_is_a_question_not_a_matter_to_file():
+    assert complaint_signals("电动车买哪个牌子的好", "电动车买哪个牌子的好").question
+    assert not complaint_signals("电动车买哪个牌子的好", "电动车买哪个牌子的好").reads_like_problem

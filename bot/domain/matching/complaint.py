@@ -44,7 +44,7 @@ MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for 
 # Question forms. 什么都/什么也 ("什么都不干") and 谁都 ("谁都能进") are a complaint's turn of phrase,
 # not a question.
 _QUESTION_ZH = re.compile(
-    r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个部门|哪个单位|在哪|上哪|去哪|到哪|哪能|哪有|"
+    r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个|哪家|哪种|哪位|在哪|上哪|去哪|到哪|哪能|哪有|"
     r"吗|能不能|可不可以|可以.*[吗么]|是否|"
     # Asking for advice (想找个律师问问, 想咨询一下): a request for information, not a report.
     r"问问|咨询|想问|请教|"
