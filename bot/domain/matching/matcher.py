@@ -56,6 +56,12 @@ W_SEMANTIC_2ND = 0.3
 SEMANTIC_FLOOR = 0.2
 SEMANTIC_GATE = 0.45  # below this best-phrasing cosine, the score is scaled down (to 0 at FLOOR)
 SEMANTIC_SHORTLIST = 12
+# A large knowledge base's phrasings are compared in its REDUCED_DIM main directions (an uncentred
+# SVD of its own phrase vectors): the cosines, memory-bound, cost three quarters (10,000 entries,
+# 30,500 phrasings: p99 14 ms instead of 17 ms, same answers on the evaluation set; 256 directions
+# were faster still but answered one more out-of-scope text).
+REDUCE_ABOVE = 5000  # phrasings
+REDUCED_DIM = 384
 GAP_WEIGHT = 0.0
 # Ambiguity: a runner-up within AMBIGUITY_MARGIN points lowers the confidence by AMBIGUITY_WEIGHT per point
 # short of that margin — two answers nearly tied are offered as suggestions rather than one answered.
@@ -202,6 +208,10 @@ class Matcher:
             phrases.extend(dict.fromkeys(texts))
             self._phrase_ends[i] = len(phrases)
         self._phrase_vectors = semantic.encode(phrases) if phrases else None
+        self._basis = None
+        if self._phrase_vectors is not None and len(self._phrase_vectors) > REDUCE_ABOVE:
+            self._basis = semantic.principal_directions(self._phrase_vectors, REDUCED_DIM)
+            self._phrase_vectors = semantic.project(self._phrase_vectors, self._basis)
         self.typos = TypoCorrector(normalize(t) for c in candidates for _, t in c.texts)
         self.entities = EntityIndex(
             {c.answer_id: [t for _, t in c.texts] for c in candidates if c.entity}
@@ -268,7 +278,8 @@ class Matcher:
     def _query_vector(self, query: str) -> np.ndarray | None:
         if self._phrase_vectors is None:
             return None
-        return semantic.encode_query(query)
+        vector = semantic.encode_query(query)
+        return vector if self._basis is None else semantic.project(vector[None, :], self._basis)[0]
 
     def match(self, query: str, language: str) -> Match:
         norm = normalize(query)

@@ -93,6 +93,21 @@ def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
         return matrix @ vector
 
 
+def principal_directions(matrix: np.ndarray, count: int) -> np.ndarray:
+    """The `count` main directions (count, DIM) of the rows (uncentred: cosines stay cosines)."""
+    with one_thread():
+        _, vectors = np.linalg.eigh(matrix.T.astype(np.float64) @ matrix)
+    return np.ascontiguousarray(vectors[:, ::-1][:, :count].T, dtype=np.float32)
+
+
+def project(rows: np.ndarray, basis: np.ndarray) -> np.ndarray:
+    """Rows in the basis' directions, normalised again."""
+    with one_thread():
+        reduced = rows @ basis.T
+    reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-9)
+    return np.ascontiguousarray(reduced, dtype=np.float32)
+
+
 def warm_up() -> None:
     with _lock:
         _encoder()
