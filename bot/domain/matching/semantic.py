@@ -101,7 +101,8 @@ def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
 def principal_directions(matrix: np.ndarray, count: int) -> np.ndarray:
     """The `count` main directions (count, DIM) of the rows (uncentred: cosines stay cosines)."""
     with one_thread():
-        _, vectors = np.linalg.eigh(matrix.T.astype(np.float64) @ matrix)
+        gram = (matrix.T @ matrix).astype(np.float64)  # (DIM, DIM): no copy of the rows
+    _, vectors = np.linalg.eigh(gram)
     return np.ascontiguousarray(vectors[:, ::-1][:, :count].T, dtype=np.float32)
 
 
