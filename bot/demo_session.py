@@ -35,7 +35,28 @@ NAMES = {
     "en": {"resident": "Li Mei", "admin": "Street office"},
 }
 
-DEMO_HELP = """\
+# The demo's own lines, in the demo's language (the bot's texts come from bot/i18n).
+DEMO_TEXTS = {
+    "zh": {
+        "help": """\
+连心演示：您正通过本地的 Telegram 替身与真实的机器人对话。
+  文字和 /命令 会作为 Telegram 消息发给机器人（/start、/help、/report、/mycases ……）。
+  N                   按第 N 个按钮（先是本聊天最新的按钮，再是底部键盘）
+  /press 标签         按标签按按钮（完整标签，或能唯一确定的一部分）
+  /reply 文字         回复（Telegram 引用回复）本聊天中最新一条带事项编号的消息
+  /photo [说明]       发一张照片          /location 纬度 经度   分享位置
+  /contact [电话]     分享手机号（request_contact 按钮）
+  /say 文字           原样发送文字（例如一个数字，或看起来像演示命令的一行）
+  /as resident | /as rep ID | /as admin   切换身份（/as rep 列出代表）
+  /buttons            显示可以按的按钮        /wait [秒数]   让时间过去
+  /demo               本帮助                  /quit          结束演示""",
+        "starting": "正在启动机器人和本地 Telegram 替身……",
+        "bye": "再见。（正在停止机器人……）",
+        "no_buttons": "  （没有按钮）",
+        "unread": "📬 {label} 有 {count} 条未读",
+    },
+    "en": {
+        "help": """\
 Lianxin demo — you are chatting with the real bot through a local Telegram stand-in.
   Text and /commands go to the bot as Telegram messages (/start, /help, /report, /mycases, ...).
   N                   press button N (the newest buttons of this chat, then the reply keyboard)
@@ -46,7 +67,13 @@ Lianxin demo — you are chatting with the real bot through a local Telegram sta
   /say TEXT           send TEXT as it is (e.g. a number, or a line that looks like a demo command)
   /as resident | /as rep ID | /as admin   switch chat (/as rep lists the representatives)
   /buttons            show the buttons you can press    /wait [SECONDS]   let time pass
-  /demo               this help                         /quit             end the demo"""
+  /demo               this help                         /quit             end the demo""",
+        "starting": "Starting the bot and the local Telegram stand-in…",
+        "bye": "Bye. (stopping the bot…)",
+        "no_buttons": "  (no buttons)",
+        "unread": "📬 {count} unread in {label}",
+    },
+}
 
 
 class DemoError(Exception):
@@ -79,6 +106,10 @@ class Demo:
         self._flushed_at = 0  # bot activity already shown
 
     # ---- output ------------------------------------------------------------------------------------
+
+    def text(self, key: str, **values: object) -> str:
+        """One of the demo's own lines, in the demo's language."""
+        return DEMO_TEXTS.get(self.lang, DEMO_TEXTS["en"])[key].format(**values)
 
     def out(self, *lines: str) -> None:
         """Print lines; while a prompt waits for typing, print above it and show the prompt again."""
@@ -191,7 +222,7 @@ class Demo:
                 continue
             unread = self._unread(person)
             if unread > person.announced:
-                lines.append(f"📬 {unread} unread in {person.label}")
+                lines.append(self.text("unread", count=unread, label=person.label))
                 person.announced = unread
         if lines:
             self.out(*lines)
@@ -262,7 +293,7 @@ class Demo:
         lines = ["  " + line for line in button_lines(inline_rows(newest))]
         if person.user.chat.reply_keyboard:
             lines.append(self._keyboard_line(person, len(inline_buttons(newest))))
-        self.out(*(lines or ["  (no buttons)"]))
+        self.out(*(lines or [self.text("no_buttons")]))
 
     # ---- acting ----------------------------------------------------------------------------------
 
@@ -279,7 +310,7 @@ class Demo:
         if command in ("/quit", "/exit"):
             return False
         if command == "/demo":
-            self.out(DEMO_HELP)
+            self.out(self.text("help"))
             return True
         if command == "/buttons":
             self.show_buttons()
@@ -466,9 +497,9 @@ class Demo:
                     return
 
         async with AsyncExitStack() as stack:
-            self.out("Starting the bot and the local Telegram stand-in…")
+            self.out(self.text("starting"))
             await self._open(stack)
-            self.out(DEMO_HELP, "", f"── {self.current.label} ──")
+            self.out(self.text("help"), "", f"── {self.current.label} ──")
             async with self.lock:
                 await self._act(lambda: self.current.user.send("/start"))  # what Telegram's Start button sends
             watcher = asyncio.create_task(self._watch())
@@ -490,7 +521,7 @@ class Demo:
                         self.out(f"  ⚠ {exc}")
             finally:
                 watcher.cancel()
-            self.out("Bye. (stopping the bot…)")
+            self.out(self.text("bye"))
         return 0
 
     async def _watch(self) -> None:

@@ -43,7 +43,7 @@ def test_full_loop_in_chinese():
         out,
         "> /report", "第1步", "> /press 九龙社区", "第2步", "> /press 物业管理", "第3步", "第6步",
         f"已提交，编号 {ref}", "已交给：王建国",
-        "📬 1 unread in rep wang-jianguo",
+        "📬 rep wang-jianguo 有 1 条未读",
         "── rep wang-jianguo (王建国) ──", f"🆕 {ref}", "描述：3号楼电梯坏了一周", "[1] ✅ 接单",
         "> /press ✅ 接单", f"您已接单 {ref}",
         "> /reply 明天上午物业来修", f"已转给居民（{ref}）",
@@ -93,4 +93,4 @@ def test_a_missing_button_stops_the_script_naming_the_line(tmp_path):
 def test_interactive_mode_ends_at_end_of_input():
     result = run_demo(stdin="/help\n")
     assert result.returncode == 0, result.stderr + result.stdout
-    assert_in_order(result.stdout, "── resident 李梅 ──", "您好，李梅", "> /help", "/report 反映一件民生小事", "Bye.")
+    assert_in_order(result.stdout, "连心演示", "── resident 李梅 ──", "您好，李梅", "> /help", "/report 反映一件民生小事", "再见")
