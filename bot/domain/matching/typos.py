@@ -3,9 +3,9 @@
 A resident typing 物叶 (wù yè) meant 物业, 长者事堂 meant 长者食堂, 个人心息 meant 个人信息: the
 pinyin keyboard offered a character with the same sound. Pinyin features already let the lexical
 score match such text, but the sentence encoder reads characters and is thrown off. So a two-character
-piece of the query that the knowledge base never uses, with the same toneless pinyin as one of its
-two-character pieces and one character in common with it (in the same place), is rewritten to that
-piece before the text is embedded. Pieces with no character in common (恢复 / 回复) are left alone:
+piece of the query that the knowledge base never uses, with the same toneless pinyin as exactly one of
+its two-character words and one character in common with it (in the same place), is rewritten to that
+word before the text is embedded. Pieces with no character in common (恢复 / 回复) are left alone:
 too often both are real words.
 """
 
