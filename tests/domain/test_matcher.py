@@ -1,7 +1,7 @@
 """Behaviour of the matcher on a small knowledge base of its own (tests/domain/kbfixture.py)."""
 
-import pytest
 import numpy as np
+import pytest
 
 from bot.domain.knowledge import guess_language, load_knowledge_base
 from bot.domain.matching.complaint import complaint_signals
