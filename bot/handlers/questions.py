@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
@@ -53,8 +53,12 @@ def _title_button(kb, answer_id: str, lang: str) -> InlineKeyboardButton | None:
     return InlineKeyboardButton(title[:60], callback_data=ShowAnswer.of(answer_id).pack())
 
 
-async def send_answer(update: Update, context: LianxinContext, answer_id: str, lang: str) -> bool:
-    """Sends the answer of an FAQ entry or a directory card, with related questions as buttons."""
+async def send_answer(
+    update: Update, context: LianxinContext, answer_id: str, lang: str, alternatives: Sequence[str] = ()
+) -> bool:
+    """Sends the answer of an FAQ entry or a directory card with up to five buttons: its first related
+    questions, the `alternatives` (entries that scored nearly as well: one tap if the answer was not
+    the one meant), then its other related questions."""
     kb = context.services.knowledge.current
     text = directory_answer(kb.directory, answer_id, lang)
     related: list[str] = []
@@ -64,7 +68,9 @@ async def send_answer(update: Update, context: LianxinContext, answer_id: str, l
             return False
         text = escape(kb.answer_text(answer_id, lang))  # answers are plain text (SPEC section 6)
         related = [r for r in (entry.related or []) if r in kb.entries]
-    buttons = [b for r in related[:5] if (b := _title_button(kb, r, lang))]
+    ordered = dict.fromkeys([*related[:3], *alternatives, *related[3:]])
+    offered = [a for a in ordered if a != answer_id][:5]
+    buttons = [b for r in offered if (b := _title_button(kb, r, lang))]
     markup = InlineKeyboardMarkup([[b] for b in buttons]) if buttons else None
     chat = update.effective_chat
     if visible_length(text) <= MAX_TEXT:
@@ -83,7 +89,9 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     kb = context.services.knowledge.current
     # Matching is CPU work (milliseconds); off the event loop, other chats are not held up.
     decision = await asyncio.to_thread(kb.decide, text, lang)
-    if decision.action == "answer" and await send_answer(update, context, decision.answer_id, lang):
+    if decision.action == "answer" and await send_answer(
+        update, context, decision.answer_id, lang, decision.alternatives
+    ):
         return
     context.user_data[PREFILL] = text
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]

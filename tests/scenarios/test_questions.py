@@ -134,3 +134,28 @@ async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_t
     offer = await resident.wait_for("反映")
     labels = [row[0]["text"] for row in offer["reply_markup"]["inline_keyboard"]]
     assert labels[0] == "📝 作为问题反映" and len(labels) > 1
+
+
+async def test_an_answer_offers_the_entry_that_scored_nearly_as_well(standin, tmp_path):
+    """Two entries about the same camp: whichever answers "萤火虫观察营", the other is one tap away."""
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    (faq / "extra.yaml").write_text(
+        "- id: firefly-signup\n"
+        "  question: {zh: 萤火虫观察营怎么报名, en: How do I sign up for the firefly camp}\n"
+        "  answer: {zh: 在社区服务中心报名（示例）。, en: Sign up at the community centre (sample).}\n"
+        "- id: firefly-dates\n"
+        "  question: {zh: 萤火虫观察营什么时候开营, en: When does the firefly camp start}\n"
+        "  answer: {zh: 每年六月开营（示例）。, en: Every June (sample).}\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq)
+    async with running(build_application(settings)):
+        resident = await started_resident(standin, 6009)
+        await resident.send("萤火虫观察营")
+        answer = await resident.wait_for(lambda m: "（示例）" in m.get("text", ""))
+        labels = [row[0]["text"] for row in answer["reply_markup"]["inline_keyboard"]]
+        other = "萤火虫观察营什么时候开营" if "报名" in answer["text"] else "萤火虫观察营怎么报名"
+        assert other in labels
+        await resident.press(other, answer)
+        await resident.wait_for("六月" if "报名" in answer["text"] else "社区服务中心")
