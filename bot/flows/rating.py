@@ -11,11 +11,15 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Conv
 from ..actions import Rate
 from ..callback_data import CallbackData
 from ..casework import Outcome
-from ..handlers.common import CONVERSATION_TIMEOUT, TYPED_TEXT, language
+from ..handlers.common import TYPED_TEXT, language
 from ..i18n import plain, t
 from ..services import LianxinContext
 
 CASE = "rating_case"
+# A comment follows the stars within a minute or two; text sent much later is a new question, not a
+# comment, and goes to the question handler.
+COMMENT_WINDOW = 10 * 60
+
 
 class RatingStep(StrEnum):
     COMMENT = "rating.comment"
@@ -80,6 +84,6 @@ def handlers() -> list[BaseHandler]:
             CallbackQueryHandler(skip, pattern=SkipComment.matches),
             CommandHandler("skip", skip),
         ]},
-        conversation_timeout=CONVERSATION_TIMEOUT,
+        conversation_timeout=COMMENT_WINDOW,
         fallbacks=[CommandHandler("cancel", skip)],
     )]
