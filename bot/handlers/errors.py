@@ -1,4 +1,5 @@
-"""The last handlers: stale or forged buttons, unsupported media, and the error handler."""
+"""The last handlers: commands no flow or handler took, stale or forged buttons, unsupported media,
+and the error handler."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from ..i18n import plain, t
 from ..services import LianxinContext
@@ -19,6 +20,18 @@ async def stale_button(update: Update, context: LianxinContext) -> None:
     """Any callback no handler claimed: old, forged or from a finished flow. Answered, never executed."""
     lang = await language(update, context)
     await update.callback_query.answer(plain(lang, "stale_button"), show_alert=True)
+
+
+async def nothing_to_cancel(update: Update, context: LianxinContext) -> None:
+    """/cancel outside any flow (inside one, the flow's own /cancel takes it)."""
+    lang = await language(update, context)
+    await update.effective_chat.send_message(t(lang, "nothing_to_cancel"))
+
+
+async def unknown_command(update: Update, context: LianxinContext) -> None:
+    """A mistyped or someone else's command gets a pointer to /help instead of silence."""
+    lang = await language(update, context)
+    await update.effective_chat.send_message(t(lang, "unknown_command"))
 
 
 async def unsupported_media(update: Update, context: LianxinContext) -> None:
@@ -47,7 +60,10 @@ async def on_error(update: object, context: LianxinContext) -> None:
 def handlers() -> list[BaseHandler]:
     media = (filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.Document.ALL | filters.AUDIO
              | filters.VIDEO_NOTE | filters.ANIMATION | filters.CONTACT | filters.PHOTO)
+    private = filters.ChatType.PRIVATE
     return [
-        MessageHandler(filters.ChatType.PRIVATE & media, unsupported_media),
+        CommandHandler("cancel", nothing_to_cancel, filters=private),
+        MessageHandler(private & filters.COMMAND, unknown_command),
+        MessageHandler(private & media, unsupported_media),
         CallbackQueryHandler(stale_button),
     ]

@@ -65,6 +65,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "lang.switched": {"zh": "已切换为中文。", "en": "Switched to English."},
     "cancelled": {"zh": "已取消，什么也没有提交。需要时再发送 /report。", "en": "Cancelled; nothing was submitted. Send /report whenever you need."},
     "nothing_to_cancel": {"zh": "当前没有进行中的操作。", "en": "There is nothing to cancel."},
+    "unknown_command": {
+        "zh": "这个命令在这里用不了。发送 /help 看看我能做什么。",
+        "en": "That command is not available here. Send /help to see what I can do.",
+    },
     "stale_button": {"zh": "这个按钮已失效，请重新操作。", "en": "This button is no longer valid; please start again."},
     "not_your_button": {"zh": "这个按钮不属于您。", "en": "This button is not yours."},
     "not_allowed": {"zh": "抱歉，您没有权限使用这个命令。", "en": "Sorry, you are not allowed to use this command."},

@@ -159,3 +159,11 @@ async def test_an_answer_offers_the_entry_that_scored_nearly_as_well(standin, tm
         assert other in labels
         await resident.press(other, answer)
         await resident.wait_for("六月" if "报名" in answer["text"] else "社区服务中心")
+
+
+async def test_cancel_outside_a_flow_and_unknown_commands_get_an_answer(standin, bot):
+    resident = await started_resident(standin, 6010)
+    await resident.send("/cancel")
+    await resident.wait_for("没有进行中的操作")
+    await resident.send("/foo")
+    await resident.wait_for("/help")
