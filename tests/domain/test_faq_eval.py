@@ -1,4 +1,4 @@
-"""The evaluation set against the bundled knowledge base, and seven other fictional streets.
+"""The evaluation set against the bundled knowledge base, and eight other fictional streets.
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
@@ -8,18 +8,21 @@ guards the level reached and the 0.90 check stays visible as a non-strict expect
 tests/data/other_street, third_street and fourth_street are streets the weights were not fitted on
 (third_street was written after the matcher; its failures were looked at while refining the matcher,
 so fourth_street was written, before the matcher was run on it, as the untouched check).
-fifth_street (临江), sixth_street (青石), seventh_street (柳岸) and eighth_street (梧桐) were written
-blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers):
-fifth 0.726 / 21% / 9.5%; sixth 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (matcher of
-2026-11-27 morning); eighth 0.800 / 14.3% / 2.6% (after the changes below).
+fifth_street (临江), sixth_street (青石), seventh_street (柳岸), eighth_street (梧桐) and ninth_street
+(石桥镇, villages) were written blind by helpers who never saw the matcher. First runs (top-1 / false
+answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth 0.704 / 8.6% / 4.3% and seventh 0.733 /
+22.5% / 9.2% (matcher of 2026-11-27 morning); eighth 0.800 / 14.3% / 2.6% and ninth 0.783 / 20.6% /
+3.8% (after the changes below).
 The failures of fifth to seventh were looked at afterwards, so they are blind no longer: the complaint
 word list grew (往下扔, 吓人; 谁都 is not a question), off-topic questions (a brand, a school, the
 weather: scope.py) are no longer answered, general synonym groups were added (duration, vaccine,
 withdraw, 说个事 ...), homophone typos are corrected before embedding, and context concepts
-(neighbour, representative) weigh less. Of eighth's, only complaint words were added (涨价, 越来越差).
+(neighbour, representative) weigh less. Of eighth's and ninth's failures, only complaint words
+(涨价, 欠俺们, 老不在) and two off-topic forms (下雨不, 怎么考) were added.
 Now: fifth 0.726 / 0% / 7.1%, sixth 0.809 / 3% / 3.5%, seventh 0.800 / 5% / 5.0%, eighth 0.800 / 11% /
-2.6% (its false answers are questions on a street topic that ask something else: advertising in
-lifts, a dog groomer). Targets not met stay visible as expected failures; floors guard all four.
+2.6%, ninth 0.783 / 9% / 3.8%. The false answers left are questions on a street's topic that ask
+something else (advertising in lifts, a dog groomer, a representative's salary, a nursing home's
+fees). Targets not met stay visible as expected failures; floors guard all five.
 """
 
 from __future__ import annotations
@@ -131,8 +134,13 @@ BLIND_FLOORS = {
     "sixth_street": (0.78, 0.03),
     "seventh_street": (0.78, 0.06),
     "eighth_street": (0.78, 0.12),
+    "ninth_street": (0.76, 0.10),
 }
-TARGETS_NOT_MET = {"fifth_street": "top-1 0.73 (target 0.80)", "eighth_street": "false answers 11% (target 5%)"}
+TARGETS_NOT_MET = {
+    "fifth_street": "top-1 0.73 (target 0.80)",
+    "eighth_street": "false answers 11% (target 5%)",
+    "ninth_street": "top-1 0.78, false answers 9% (targets 0.80 / 5%)",
+}
 
 
 @pytest.fixture(scope="module", params=list(BLIND_FLOORS))
