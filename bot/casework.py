@@ -125,11 +125,12 @@ class Casework:
         await self.cases.add_event(conn, case_id, actor, "assigned", to=rep_id or "admin")
         case = await self.cases.get(case_id, conn)
         if rep_id:
-            await self._send_card(conn, case, rep_id)
+            await self._send_card(case, rep_id)
         else:
-            await self._to_admin(conn, case, admin_key, **admin_values)
+            await self._to_admin(case, admin_key, **admin_values)
 
-    async def _send_card(self, conn: aiosqlite.Connection, case: Case, rep_id: str) -> None:
+    async def _send_card(self, case: Case, rep_id: str) -> None:
+        """Queues the handoff card; called inside the transaction that assigned the case."""
         binding = await self.people.binding_of_rep(rep_id)
         if binding is None:
             return
@@ -137,7 +138,8 @@ class Casework:
         for payload in self.card(case, lang, with_buttons=True):
             await enqueue(self.db, binding.telegram_id, payload, purpose="card", case_id=case.id)
 
-    async def _to_admin(self, conn: aiosqlite.Connection, case: Case, key: str, **values) -> None:
+    async def _to_admin(self, case: Case, key: str, **values) -> None:
+        """Queues a notice and the card for the admin chat; called inside the caller's transaction."""
         chat = self.settings.admin_chat_id
         if chat is None:
             log.warning("case %s needs the admin chat, but LIANXIN_ADMIN_CHAT_ID is not set", case.ref)
@@ -345,7 +347,7 @@ class Casework:
             if not await self.cases.update(conn, case_id, expect=(Status.RESOLVED,), status=Status.CLOSED, rating=stars, closed_at=now):
                 return Outcome.ALREADY, case
             await self.cases.add_event(conn, case_id, f"resident:{resident_id}", "rated", stars=stars)
-            await self._tell_rep_rating(conn, case, stars, None)
+            await self._tell_rep_rating(case, stars, None)
             return Outcome.OK, await self.cases.get(case_id, conn)
 
     async def comment(self, case_id: int, resident_id: int, text: str) -> Outcome:
@@ -355,10 +357,11 @@ class Casework:
                 return Outcome.NOT_YOURS
             await conn.execute("UPDATE cases SET rating_comment = ? WHERE id = ?", (text, case_id))
             await self.cases.add_event(conn, case_id, f"resident:{resident_id}", "commented", text=text)
-            await self._tell_rep_rating(conn, case, case.rating or 0, text)
+            await self._tell_rep_rating(case, case.rating or 0, text)
         return Outcome.OK
 
-    async def _tell_rep_rating(self, conn, case: Case, stars: int, comment: str | None) -> None:
+    async def _tell_rep_rating(self, case: Case, stars: int, comment: str | None) -> None:
+        """Queues the rating for the representative; called inside the caller's transaction."""
         binding = await self.people.binding_of_rep(case.rep_id) if case.rep_id else None
         if binding is None:
             return
@@ -452,4 +455,4 @@ class Casework:
             await conn.execute("UPDATE cases SET escalated = 1, reminded = 1 WHERE id = ?", (case_id,))
             await self.cases.add_event(conn, case_id, "system", "escalated")
             waited = format_duration(self.settings.escalate_after_minutes * 60)
-            await self._to_admin(conn, case, "admin.escalated", waited=waited, owner=self.rep_name(case.rep_id, self.directory.default_language))
+            await self._to_admin(case, "admin.escalated", waited=waited, owner=self.rep_name(case.rep_id, self.directory.default_language))

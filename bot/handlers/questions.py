@@ -95,15 +95,14 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
         return
     context.user_data[PREFILL] = text
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
+    rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
     if decision.action == "report":
         # Filing comes first; close entries follow, for a resident who only wanted information.
-        rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
         key = "faq.report_offer_or" if rows else "faq.report_offer"
         await update.effective_chat.send_message(t(lang, key), reply_markup=InlineKeyboardMarkup([report_button] + rows))
         return
     await context.services.unanswered.record(text, lang, decision.score)
-    if decision.action == "suggest" and decision.suggestions:
-        rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
+    if decision.action == "suggest" and rows:
         await update.effective_chat.send_message(t(lang, "faq.did_you_mean"), reply_markup=InlineKeyboardMarkup(rows + [report_button]))
         return
     await update.effective_chat.send_message(t(lang, "faq.unknown"), reply_markup=InlineKeyboardMarkup([report_button]))

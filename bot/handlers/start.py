@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from ..i18n import all_labels, language_of, t
@@ -50,7 +51,7 @@ async def help_command(update: Update, context: LianxinContext) -> None:
     """Shows what the bot can do; a representative also gets their own commands."""
     lang = await language(update, context)
     text = t(lang, "help")
-    if update.effective_chat.type == "private" and await rep_id_of(context, update.effective_user):
+    if update.effective_chat.type == ChatType.PRIVATE and await rep_id_of(context, update.effective_user):
         text += "\n\n" + t(lang, "help.rep")
     await update.effective_chat.send_message(text, reply_markup=main_menu(lang))
 

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from contextlib import asynccontextmanager
 
 from bot.app import build_application, running
 from bot.config import BUNDLED_FAQ_DIR
 from bot.handlers.questions import ShowAnswer
 from tests.conftest import ADMIN_CHAT, ADMIN_ID, make_settings
 from tests.scenarios.players import started_rep, started_resident
+
+
+@asynccontextmanager
+async def bot_with_extra_entries(standin, tmp_path, entries_yaml: str):
+    """The bot on the sample knowledge base plus `entries_yaml` (an extra FAQ file)."""
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    (faq / "extra.yaml").write_text(entries_yaml, encoding="utf-8")
+    async with running(build_application(make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq))):
+        yield
 
 
 async def test_station_question_gets_the_station_card(standin, bot):
@@ -100,21 +111,17 @@ async def test_edits_of_faq_are_picked_up_and_bad_edits_keep_the_last_good_versi
 async def test_related_and_directory_buttons_work_whatever_the_id(standin, tmp_path):
     """A related entry with an id too long for Telegram's 64-byte button data, and a station
     (an id with ':'), both get a button that opens them."""
-    faq = tmp_path / "faq"
-    shutil.copytree(BUNDLED_FAQ_DIR, faq)
     long_id = "how-to-apply-for-the-community-elderly-meal-subsidy-and-home-delivery"
-    (faq / "extra.yaml").write_text(
+    entries = (
         "- id: firefly-camp\n"
         "  question: {zh: 萤火虫夜间观察营怎么参加, en: How do I join the firefly night camp}\n"
         "  answer: {zh: 观察营每年六月举办（示例）。, en: The camp is held every June (sample).}\n"
         f"  related: [{long_id}]\n"
         f"- id: {long_id}\n"
         "  question: {zh: 老年助餐补贴和送餐上门怎么申请, en: How do I apply for the elderly meal subsidy}\n"
-        "  answer: {zh: 助餐补贴请带身份证到社区居委会申请（示例）。, en: Apply at the community office (sample).}\n",
-        encoding="utf-8",
+        "  answer: {zh: 助餐补贴请带身份证到社区居委会申请（示例）。, en: Apply at the community office (sample).}\n"
     )
-    settings = make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq)
-    async with running(build_application(settings)):
+    async with bot_with_extra_entries(standin, tmp_path, entries):
         resident = await started_resident(standin, 6007)
         await resident.send("萤火虫夜间观察营怎么参加")
         answer = await resident.wait_for("六月")
@@ -138,19 +145,15 @@ async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_t
 
 async def test_an_answer_offers_the_entry_that_scored_nearly_as_well(standin, tmp_path):
     """Two entries about the same camp: whichever answers "萤火虫观察营", the other is one tap away."""
-    faq = tmp_path / "faq"
-    shutil.copytree(BUNDLED_FAQ_DIR, faq)
-    (faq / "extra.yaml").write_text(
+    entries = (
         "- id: firefly-signup\n"
         "  question: {zh: 萤火虫观察营怎么报名, en: How do I sign up for the firefly camp}\n"
         "  answer: {zh: 在社区服务中心报名（示例）。, en: Sign up at the community centre (sample).}\n"
         "- id: firefly-dates\n"
         "  question: {zh: 萤火虫观察营什么时候开营, en: When does the firefly camp start}\n"
-        "  answer: {zh: 每年六月开营（示例）。, en: Every June (sample).}\n",
-        encoding="utf-8",
+        "  answer: {zh: 每年六月开营（示例）。, en: Every June (sample).}\n"
     )
-    settings = make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq)
-    async with running(build_application(settings)):
+    async with bot_with_extra_entries(standin, tmp_path, entries):
         resident = await started_resident(standin, 6009)
         await resident.send("萤火虫观察营")
         answer = await resident.wait_for(lambda m: "（示例）" in m.get("text", ""))
