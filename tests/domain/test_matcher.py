@@ -152,10 +152,24 @@ def test_query_encoder_fast_path_gives_the_models_own_embedding():
         assert float(np.dot(fast.encode(text), expected)) > 0.9999
 
 
-@pytest.mark.parametrize("query", ["律师证考试怎么报名", "停车位买哪个牌子的地锁好", "which lawyer exam should I take"])
+@pytest.mark.parametrize(
+    "query",
+    ["律师证考试怎么报名", "停车位买哪个牌子的地锁好", "which lawyer exam should I take",
+     "人大代表一个月工资多少", "机场停车场一天多少钱", "帮我把这段投诉信翻成英文", "what's a representative's salary"],
+)
 def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, query):
     decision = kb.decide(query, guess_language(query))
     assert decision.action != "answer"
+
+
+@pytest.mark.parametrize(
+    "query", ["我想找代表反映拖欠工资的事", "小区里到处贴小广告", "my boss has not paid my salary for two months"]
+)
+def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(query):
+    from bot.domain.matching.normalize import normalize
+    from bot.domain.matching.scope import off_topic
+
+    assert not off_topic(normalize(query))
 
 
 def test_an_entry_an_admin_wrote_is_answered_even_on_an_off_topic_subject(tmp_path):
