@@ -9,7 +9,13 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing import Annotated
 
-BUNDLED_FAQ_DIR = Path(__file__).resolve().parent.parent / "faq"
+def _bundled_faq_dir() -> Path:
+    """The sample faq/ beside the package (a checkout, an editable install), else ./faq."""
+    beside = Path(__file__).resolve().parent.parent / "faq"
+    return beside if beside.is_dir() else Path("faq")
+
+
+BUNDLED_FAQ_DIR = _bundled_faq_dir()
 TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{2,}$")
 
 
