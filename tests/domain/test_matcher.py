@@ -159,7 +159,7 @@ def test_query_encoder_fast_path_gives_the_models_own_embedding():
 )
 def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, query):
     decision = kb.decide(query, guess_language(query))
-    assert decision.action != "answer"
+    assert decision.action in ("suggest", "none")  # neither answered nor offered for filing
 
 
 @pytest.mark.parametrize(

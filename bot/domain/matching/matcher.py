@@ -380,7 +380,7 @@ class Matcher:
             others = [aid for aid in suggestions if aid != best_id]
             close = [aid for aid, s in ranked[1:] if s >= SUGGEST_THRESHOLD and best - s <= CLOSE_MARGIN]
             return Decision("answer", best_id, confidence, others, language, close[:MAX_ALTERNATIVES])
-        if match.signals.reads_like_problem:
+        if match.signals.reads_like_problem and not match.off_topic:  # nothing to file about a brand
             return Decision("report", None, confidence, suggestions, language)
         if suggestions:
             return Decision("suggest", None, confidence, suggestions, language)
