@@ -16,6 +16,7 @@ _OFF_TOPIC_ZH = re.compile(
     r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|二手房|房价|"
     # school choice and exams
     r"中考|高考|考试|考证|怎么考|资格证|填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|"
+    r"(上小学|上初中|上中学|小升初|入学).{0,8}(报名|划片|材料|手续)|划片|学区|"
     # weather
     r"天气怎么样|天气预报|会下雨|会不会下雨|下不下雨|下雨吗|下雨不|下雪吗|风大不大|气温|多少度|"
     # money games, translation, the bot itself, recipes, travel tickets
