@@ -102,6 +102,10 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
         await update.effective_chat.send_message(t(lang, key), reply_markup=InlineKeyboardMarkup([report_button] + rows))
         return
     await context.services.unanswered.record(text, lang, decision.score)
+    if decision.off_topic:  # the weather, a brand, a school: nothing a representative could take on
+        key = "faq.off_topic_related" if rows else "faq.off_topic"
+        await update.effective_chat.send_message(t(lang, key), reply_markup=InlineKeyboardMarkup(rows) if rows else None)
+        return
     if decision.action == "suggest" and rows:
         await update.effective_chat.send_message(t(lang, "faq.did_you_mean"), reply_markup=InlineKeyboardMarkup(rows + [report_button]))
         return

@@ -373,6 +373,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "This sounds like something a representative should help fix. Shall I file it as a matter? I will pass it to the responsible representative. If you only wanted information, one of the questions below may answer it.",
     },
     "faq.report_this": {"zh": "📝 作为问题反映", "en": "📝 Report this"},
+    "faq.off_topic": {
+        "zh": "这个问题超出了我能回答的范围。我能解答关于人大代表、工作站和反映民生小事的问题；需要代表帮忙解决的事请发送 /report。",
+        "en": "That is outside what I can answer. I can help with questions about representatives, stations and filing everyday matters; to get something fixed, send /report.",
+    },
+    "faq.off_topic_related": {
+        "zh": "这个问题超出了我能回答的范围，不过下面这些也许和您想问的有关：",
+        "en": "That is outside what I can answer, but these may be close to what you want to know:",
+    },
     "faq.unknown": {
         "zh": "抱歉，这个问题我暂时答不上来，已记录下来交给工作人员完善。您可以换个说法，或发送 /help 看看我能做什么；需要代表帮忙解决的事请发送 /report。",
         "en": "Sorry, I can't answer that yet; I have noted it for the street office. Try other words, or send /help to see what I can do; to get something fixed, send /report.",

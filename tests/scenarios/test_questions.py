@@ -170,3 +170,11 @@ async def test_cancel_outside_a_flow_and_unknown_commands_get_an_answer(standin,
     await resident.wait_for("没有进行中的操作")
     await resident.send("/foo")
     await resident.wait_for("这个命令在这里用不了")
+
+
+async def test_an_off_topic_question_is_declined_without_an_offer_to_file_it(standin, bot):
+    resident = await started_resident(standin, 6011)
+    await resident.send("人大代表一个月工资多少")  # shares words with entries, asks what no station answers
+    reply = await resident.wait_for("超出了我能回答的范围")
+    labels = [row[0]["text"] for row in (reply.get("reply_markup") or {}).get("inline_keyboard", [])]
+    assert "📝 作为问题反映" not in labels

@@ -75,6 +75,7 @@ AMBIGUITY_WEIGHT = 0.5
 AMBIGUITY_MARGIN = 8.0
 ANSWER_THRESHOLD = 40.0   # confidence at or above: answer
 SUGGEST_THRESHOLD = 25.0  # score at or above: offered as "did you mean"
+OFF_TOPIC_SUGGEST_THRESHOLD = 35.0  # an off-topic text (rain) is offered only entries close to it
 MAX_SUGGESTIONS = 3
 CLOSE_MARGIN = 15.0  # an entry within this many points of the answer is offered under it
 MAX_ALTERNATIVES = 2
@@ -129,6 +130,7 @@ class Decision:
     # With an answer: the entries that scored nearly as well, offered under it in case it is the
     # wrong one (on the eight evaluation sets, half of the wrong answers have the right one here).
     alternatives: list[str] = field(default_factory=list)
+    off_topic: bool = False  # asks what no street office answers (scope.py): nothing to file either
 
 
 @dataclass
@@ -377,7 +379,8 @@ class Matcher:
         lead = best - runner_up
         confidence = best + GAP_WEIGHT * lead - AMBIGUITY_WEIGHT * max(0.0, AMBIGUITY_MARGIN - lead)
         confidence = round(max(0.0, min(100.0, confidence)), 1)
-        suggestions = [aid for aid, s in ranked if s >= SUGGEST_THRESHOLD][:MAX_SUGGESTIONS]
+        floor = OFF_TOPIC_SUGGEST_THRESHOLD if match.off_topic else SUGGEST_THRESHOLD
+        suggestions = [aid for aid, s in ranked if s >= floor][:MAX_SUGGESTIONS]
         if match.signals.strong:
             return Decision("report", None, confidence, suggestions, language)
         if confidence >= ANSWER_THRESHOLD and best_id is not None and not match.off_topic:
@@ -387,8 +390,8 @@ class Matcher:
         if match.signals.reads_like_problem and not match.off_topic:  # nothing to file about a brand
             return Decision("report", None, confidence, suggestions, language)
         if suggestions:
-            return Decision("suggest", None, confidence, suggestions, language)
-        return Decision("none", None, confidence, [], language)
+            return Decision("suggest", None, confidence, suggestions, language, off_topic=match.off_topic)
+        return Decision("none", None, confidence, [], language, off_topic=match.off_topic)
 
 
 def _remove(text: str, mentions: list[Mention]) -> str:
