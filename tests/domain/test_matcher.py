@@ -172,11 +172,15 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
     assert not off_topic(normalize(query))
 
 
-def test_an_entry_an_admin_wrote_is_answered_even_on_an_off_topic_subject(tmp_path):
-    extra = "- id: exam-hall\n  question: {zh: 考试期间工作站开放吗, en: Is the station open during exams}\n" \
-            "  answer: {zh: 开放（示例）。, en: Yes (sample).}\n"
-    kb = load_knowledge_base(write_kb(tmp_path, extra={"extra.yaml": extra}))
-    assert kb.decide("考试期间工作站开放吗", "zh").answer_id == "exam-hall"
+def test_a_topic_the_admins_wrote_an_entry_about_is_in_scope_for_their_street(tmp_path, kb):
+    question = "娃明年上小学 报名要带啥材料"  # school enrolment: off-topic for a street without such an entry
+    assert kb.decide(question, "zh").action != "answer"
+    extra = "- id: school-places\n  question: {zh: 孩子上小学怎么报名, en: How do I enrol my child in primary school}\n" \
+            "  alternates: {zh: [学区怎么划分]}\n" \
+            "  answer: {zh: 每年五月在社区服务中心登记（示例）。, en: Register at the community centre in May (sample).}\n"
+    with_entry = load_knowledge_base(write_kb(tmp_path, extra={"extra.yaml": extra}))
+    assert with_entry.decide(question, "zh").answer_id == "school-places"
+    assert with_entry.decide("我们这片是哪个学区", "zh").answer_id == "school-places"
 
 
 def test_homophone_typos_are_corrected_against_the_knowledge_bases_words():

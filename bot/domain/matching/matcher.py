@@ -31,7 +31,7 @@ from . import semantic
 from .complaint import ComplaintSignals, complaint_signals
 from .entities import EntityIndex, Mention
 from .normalize import has_cjk, normalize
-from .scope import off_topic
+from .scope import Scope
 from .tokens import features
 from .typos import TypoCorrector
 
@@ -224,6 +224,7 @@ class Matcher:
             self._basis = semantic.principal_directions(self._phrase_vectors, REDUCED_DIM)
             self._phrase_vectors = semantic.project(self._phrase_vectors, self._basis)
         self.typos = TypoCorrector(normalize(t) for c in candidates for _, t in c.texts)
+        self.scope = Scope(normalize(t) for c in candidates if not c.entity for _, t in c.texts)
         self.entities = EntityIndex(
             {c.answer_id: [t for _, t in c.texts] for c in candidates if c.entity}
         )
@@ -364,7 +365,7 @@ class Matcher:
             for i, penalty in ruled.items():
                 scores[i] = max(scores.get(i, 0.0), max(ENTITY_PURE_SCORE, best_faq + ENTITY_LEAD) - penalty)
         ranked = sorted(((self.ids[i], s) for i, s in scores.items()), key=lambda item: -item[1])
-        return Match(ranked, signals, mentions, off_topic(norm))
+        return Match(ranked, signals, mentions, self.scope.off_topic(norm))
 
     # -- deciding ------------------------------------------------------------------------------
 
