@@ -41,6 +41,9 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "software": (r"编程|源代码", r"\bpassword\b"),
     "shops and leisure": (r"商场|超市|电影院|健身房", r"\b(supermarket|shopping mall|cinema|movies?)\b"),
     "trivia": (None, r"\b(capital of|how tall|football|lose weight|fertili[sz]er)\b"),
+    "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)",
+                                r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b"),
+    "subscriptions": (r"自动续费|会员费|开会员|充会员", None),
     "a representative's pay": (r"代表(?:一个月|每个月|每月|一年|每年|的|有)?(?:多少)?(?:工资|薪水|月薪|年薪|薪资)",
                                r"\b(representatives?|deputy|deputies|reps?)'?s? (salary|pay|wages?)\b"),
 }
