@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing import Annotated
 
+
 def _bundled_faq_dir() -> Path:
     """The sample faq/ beside the package (a checkout, an editable install), else ./faq."""
     beside = Path(__file__).resolve().parent.parent / "faq"
