@@ -76,7 +76,7 @@ def test_english_query_answers_in_english(kb):
 @pytest.mark.parametrize(
     "query",
     ["楼道灯坏了三天没人修", "下水道堵了好几天了一直没人管", "楼上天天半夜装修吵得睡不着",
-     "the street light outside my building has been broken for a week"],
+     "说好给我妈送餐 这礼拜一回都没来", "the street light outside my building has been broken for a week"],
 )
 def test_complaints_are_reported(kb, query):
     assert kb.decide(query).action == "report"
