@@ -34,6 +34,11 @@ KIND_WEIGHT = {"@": 4.0, "w": 0.8, "b": 1.0, "p": 0.5, "c": 0.25, "e": 1.0, "t":
 # answers 6.9% -> 5.0% on the three blind streets, top-1 within 0.3 points).
 CONTEXT_CONCEPTS = frozenset({"neighbor", "elderly", "child", "rep", "station"})
 CONTEXT_CONCEPT_WEIGHT = 1.5
+# Concepts that say what a resident wants done with a matter (file it, follow it, rate it, take it back ...).
+INTENT_CONCEPTS = frozenset({
+    "report", "progress", "rate", "privacy", "anonymous", "withdraw", "amend", "meet", "emergency", "next",
+    "unresolved", "noreply", "duration",
+})
 
 
 def concept_weight(concept: str) -> float:
