@@ -12,10 +12,47 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.tokens import ScalarToken
 
 
 class _TextLoader(yaml.SafeLoader):
-    """SafeLoader that only resolves null; numbers, booleans and dates stay as written."""
+    """SafeLoader that only resolves null; numbers, booleans and dates stay as written, and a question
+    mark may end a text inside braces, as YAML 1.2 allows: `{zh: 什么时候开放？, en: When is it open?}`
+    (SPEC section 6's own example) is two texts, where PyYAML alone stops at the '?' with an error."""
+
+    def scan_plain(self):
+        # PyYAML's Scanner.scan_plain (6.0), with '?' removed from the characters that end a plain
+        # scalar in flow context; nothing else changed.
+        chunks = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces = []
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                blank = "\0 \t\r\n\x85\u2028\u2029"
+                if (
+                    ch in blank
+                    or (ch == ":" and self.peek(length + 1) in blank + (",[]{}" if self.flow_level else ""))
+                    or (self.flow_level and ch in ",[]{}")
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return ScalarToken("".join(chunks), True, start_mark, end_mark)
 
 
 _TextLoader.yaml_implicit_resolvers = {

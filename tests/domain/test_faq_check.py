@@ -23,6 +23,17 @@ def test_valid_kb_loads(tmp_path):
     assert kb.entries["how-to-report"].alternates == {"zh": ["怎么投诉", "路灯坏了找谁", "有事找谁反映"]}
 
 
+def test_a_question_mark_may_end_a_text_inside_braces(tmp_path):
+    """SPEC section 6's own example form: PyYAML alone stops at the '?' with a syntax error."""
+    entry = "- id: open-hours\n  question: {zh: 人大代表工作站什么时候开放？, en: When are the representative stations open?}\n" \
+            "  alternates: {en: [Is it open on Sunday?, open today?]}\n  answer: {zh: 周一至周五。, en: Mon-Fri.}\n"
+    kb = write_kb(tmp_path, extra={"hours.yaml": entry})
+    assert reasons(kb) == []
+    loaded = load_knowledge_base(kb)
+    assert loaded.title("open-hours", "en") == "When are the representative stations open?"
+    assert loaded.entries["open-hours"].alternates == {"en": ["Is it open on Sunday?", "open today?"]}
+
+
 def test_yaml_syntax_error(tmp_path):
     kb = write_kb(tmp_path, extra={"bad.yaml": "- id: x\n  question: [unclosed\n"})
     assert any(r.startswith("faq/bad.yaml:") and "YAML syntax" in r for r in reasons(kb))
