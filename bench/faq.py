@@ -1,5 +1,5 @@
 """FAQ matching benchmark: accuracy (overall and per kind), false answers, load time, memory (RSS) and
-latency (p50/p99), on the sample knowledge base (77 entries), the eleven other fictional streets and
+latency (p50/p99), on the sample knowledge base (77 entries), the twelve other fictional streets and
 synthetic enlargements (1,000 and 10,000 entries), one query at a time on one core.
 
     python bench/faq.py [--faq-dir faq] [--eval tests/faq_eval.jsonl] [--sizes 1000 10000]
@@ -137,7 +137,7 @@ def main() -> int:
     measure(args.faq_dir, rows, "sample (reload: model loaded, embeddings cached)")
     streets = ("other_street", "third_street", "fourth_street", "fifth_street", "sixth_street", "seventh_street",
                "eighth_street", "ninth_street", "tenth_street", "eleventh_street",
-               "twelfth_street")
+               "twelfth_street", "thirteenth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():

@@ -1,4 +1,4 @@
-"""The evaluation set against the bundled knowledge base, and eleven other fictional streets.
+"""The evaluation set against the bundled knowledge base, and twelve other fictional streets.
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
@@ -10,11 +10,12 @@ tests/data/other_street, third_street and fourth_street are streets the weights 
 so fourth_street was written, before the matcher was run on it, as the untouched check).
 fifth_street (临江), sixth_street (青石), seventh_street (柳岸), eighth_street (梧桐), ninth_street
 (石桥镇, villages), tenth_street (青石桥, an old river town), eleventh_street (禾塘, high-rises by an
-industrial park) and twelfth_street (槐井, hutongs) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
+industrial park), twelfth_street (槐井, hutongs) and thirteenth_street (汀澜, an international district,
+more English) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (matcher of 2026-11-27 morning); eighth 0.800 /
 14.3% / 2.6% and ninth 0.783 / 20.6% / 3.8% (after the changes below); tenth 0.774 / 5.9% / 3.8%
 (after the off-topic lists grew, before the lead counted); eleventh 0.811 / 8.8% / 5.7% and twelfth
-0.792 / 11.8% / 3.8% (after).
+0.792 / 11.8% / 3.8% (after); thirteenth 0.769 / 21.9% / 4.6% (after the intent penalty too).
 The failures of fifth to seventh were looked at afterwards, so they are blind no longer: the complaint
 word list grew (往下扔, 吓人; 谁都 is not a question), off-topic questions (a brand, a school, the
 weather: scope.py) are no longer answered, general synonym groups were added (duration, vaccine,
@@ -24,16 +25,16 @@ withdraw, 说个事 ...), homophone typos are corrected before embedding, and co
 lists grew by general categories seen among their false answers (writing and jokes, prices of goods,
 passports and driving licences, advertising space, software, airports and malls, a pet's illness, a
 representative's pay, school enrolment; from the later streets': shops, national congress facts,
-subscriptions, sightseeing, "what is good to eat/buy", graduate exams), so their false-answer figures
-are no longer blind either.
+subscriptions, sightseeing, "what is good to eat/buy", graduate exams, recommendations, pet care), so
+their false-answer figures are no longer blind either.
 Then the lead over the runner-up began to count (matcher.GAP_WEIGHT, fitted on the six blind streets
 pooled) and "feedback on how my case went" became a rating.
 Now (after the intent penalty, matcher.INTENT_PENALTY): fifth 0.798 / 0% / 6.0%, sixth 0.835 / 0% /
 4.3%, seventh 0.825 / 2.5% / 5.8%, eighth 0.826 / 0% / 2.6%, ninth 0.830 / 5.9% / 3.8%, tenth 0.830 / 2.9% /
-3.8%, eleventh 0.830 / 2.9% / 3.8%, twelfth 0.792 / 0% / 3.8%. The false answers left are questions
-on a street's topic that ask something else (a calligraphy class, how to become a representative, a
-nursing home's fees, fishing by the ferry, a Tesla charger's price). Targets not met stay visible as
-expected failures; floors guard all eight.
+3.8%, eleventh 0.830 / 2.9% / 3.8%, twelfth 0.792 / 0% / 3.8%, thirteenth 0.769 / 9.4% / 4.6%. The
+false answers left are questions on a street's topic that ask something else (a calligraphy class, how
+to become a representative, a nursing home's fees, fishing by the ferry, a Tesla charger's price, why
+typhoons come in summer). Targets not met stay visible as expected failures; floors guard all nine.
 """
 
 from __future__ import annotations
@@ -150,11 +151,13 @@ BLIND_FLOORS = {
     "tenth_street": (0.80, 0.03),
     "eleventh_street": (0.80, 0.03),
     "twelfth_street": (0.77, 0.03),
+    "thirteenth_street": (0.75, 0.10),
 }
 TARGETS_NOT_MET = {
     "fifth_street": "top-1 0.798 (target 0.80)",
     "ninth_street": "false answers 5.9% (target 5%)",
     "twelfth_street": "top-1 0.79 (target 0.80)",
+    "thirteenth_street": "top-1 0.77, false answers 9.4% (targets 0.80 / 5%)",
 }
 
 

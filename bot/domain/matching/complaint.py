@@ -32,7 +32,7 @@ PROBLEM_EN = (
     "broken leak leaking leaks blocked clogged noisy noise smell smells stink stinks stinking dirty "
     "overflowing pothole potholes dangerous flooded flooding dark rats cockroaches illegal garbage rubbish "
     "trash filthy damaged cracked collapsed outage drills drilling owes owe wages unpaid stuck flies "
-    "smelly loud fell injured"
+    "smelly loud fell injured blasting blaring"
 ).split()
 PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of order", "no water",
                       "no electricity", "no power", "piled up", "nobody", "no one", "never fixed",
@@ -40,7 +40,7 @@ PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of or
                       "can't sleep", "cannot sleep", "keeps breaking", "won't pay", "didn't pay"]
 MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for months", "every night",
                      "every day", "still", "again", "always", "three days", "two days", "so long",
-                     "nobody", "no one", "weeks", "days"]
+                     "nobody", "no one", "weeks", "days", "third time", "all night"]
 
 # Question forms. 什么都/什么也 ("什么都不干") and 谁都 ("谁都能进") are a complaint's turn of phrase,
 # not a question.
