@@ -168,7 +168,10 @@ def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, quer
 
 
 @pytest.mark.parametrize(
-    "query", ["我想找代表反映拖欠工资的事", "小区里到处贴小广告", "my boss has not paid my salary for two months"]
+    "query",
+    ["我想找代表反映拖欠工资的事", "小区里到处贴小广告", "my boss has not paid my salary for two months",
+     "能给我推荐个工作吗", "社区有什么好玩的活动", "文化活动要门票吗", "选什么时间去工作站好",
+     "what's the best way to contact my representative", "can you recommend a lawyer"],
 )
 def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(query):
     from bot.domain.matching.normalize import normalize

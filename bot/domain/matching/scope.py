@@ -18,7 +18,7 @@ from collections.abc import Iterable
 # topic -> (Chinese pattern, on the text without spaces; English pattern, on words)
 _TOPICS: dict[str, tuple[str, str | None]] = {
     "shopping": (r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|性价比|耐用|"
-                 r"(?:吃|买|用|选)(?:什么|啥|哪种).{0,5}好|保健品",
+                 r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|保健品",
                  r"\b(brand|best place to buy|used car)\b"),
     "housing market": (r"二手房|房价", r"\bhouse prices?\b"),
     "exams": (r"中考|高考|考研|考试|考证|怎么考|资格证", r"\bexams?\b"),
@@ -47,9 +47,9 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "advertising": (r"广告位|投放广告", None),
     "software": (r"编程|源代码", r"\bpassword\b"),
     "shops and leisure": (r"商场|超市|电影院|健身房", r"\b(supermarket|shopping mall|cinema|movies?)\b"),
-    "sightseeing": (r"故宫|长城|景点|门票|旅游攻略|好玩",
+    "sightseeing": (r"故宫|长城|景点|旅游攻略",
                     r"\b(forbidden city|great wall|sightseeing|tourist attractions?)\b"),
-    "trivia": (None, r"\b(capital of|how tall|football|lose weight|fertili[sz]er)\b"),
+    "trivia": (None, r"\b(capital of|how tall|football (match|game)|world cup|lose weight|fertili[sz]er)\b"),
     "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)",
                                 r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b"),
     "subscriptions": (r"自动续费|会员费|开会员|充会员", None),
