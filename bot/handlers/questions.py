@@ -93,9 +93,10 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
         update, context, decision.answer_id, lang, decision.alternatives
     ):
         return
-    context.user_data[PREFILL] = text
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
     rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
+    if not decision.off_topic:  # every reply below but the off-topic one offers to file the text
+        context.user_data[PREFILL] = text
     if decision.action == "report":
         # Filing comes first; close entries follow, for a resident who only wanted information.
         key = "faq.report_offer_or" if rows else "faq.report_offer"

@@ -169,7 +169,7 @@ class Matcher:
             for _, text in cand.context:
                 context.update(features(normalize(text), light=True))
             context_bags.append(context - bag)
-        self._intents = [frozenset(f for f in bag if f[1:] in INTENT_CONCEPTS and f[0] == "@") for bag in bags]
+        self._intents = [frozenset(f for f in bag if f[0] == "@" and f[1:] in INTENT_CONCEPTS) for bag in bags]
         n = max(len(candidates), 1)
         df: dict[str, int] = {}
         for bag, context in zip(bags, context_bags):

@@ -68,11 +68,6 @@ def topics_of(normalized: str) -> set[str]:
     return {topic for topic, pattern in _EN if pattern.search(normalized)}
 
 
-def off_topic(normalized: str) -> bool:
-    """Off-topic for a knowledge base that covers none of the listed topics."""
-    return bool(topics_of(normalized))
-
-
 class Scope:
     """The off-topic topics, less those this knowledge base's own questions and alternates are about."""
 
