@@ -205,14 +205,15 @@ def test_a_which_question_is_a_question_not_a_matter_to_file():
     assert not complaint_signals("电动车买哪个牌子的好", "电动车买哪个牌子的好").reads_like_problem
 
 
-def test_a_large_knowledge_base_compared_in_its_main_directions_gives_the_same_answers(kb, tmp_path, monkeypatch):
+def test_a_large_knowledge_base_searched_in_two_steps_gives_the_same_answers(kb, tmp_path, monkeypatch):
     from bot.domain.matching import matcher as matcher_module
 
-    monkeypatch.setattr(matcher_module, "REDUCE_ABOVE", 5)  # "large": this small one is reduced too
-    reduced = load_knowledge_base(write_kb(tmp_path))
-    assert reduced.matcher._basis is not None
+    monkeypatch.setattr(matcher_module, "COARSE_ABOVE", 5)  # "large": this small one is searched so too
+    monkeypatch.setattr(matcher_module, "COARSE_ROWS", 4)  # few rough neighbours: the exact step matters
+    two_step = load_knowledge_base(write_kb(tmp_path))
+    assert two_step.matcher._coarse_vectors is not None
     for query in ["工作站几点开门", "请不起律师咋办", "When are the stations open", "今晚的足球比赛谁赢了"]:
-        assert reduced.decide(query) == kb.decide(query)
+        assert two_step.decide(query) == kb.decide(query)
 
 
 def test_wanting_to_tell_a_representative_something_is_about_filing():

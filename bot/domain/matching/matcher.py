@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,12 +61,13 @@ W_SEMANTIC_2ND = 0.3
 SEMANTIC_FLOOR = 0.2
 SEMANTIC_GATE = 0.45  # below this best-phrasing cosine, the score is scaled down (to 0 at FLOOR)
 SEMANTIC_SHORTLIST = 12
-# A large knowledge base's phrasings are compared in its REDUCED_DIM main directions (an uncentred
-# SVD of its own phrase vectors): the cosines, memory-bound, cost three quarters (10,000 entries,
-# 30,500 phrasings: p99 14 ms instead of 17 ms, same answers on the evaluation set; 256 directions
-# were faster still but answered one more out-of-scope text).
-REDUCE_ABOVE = 5000  # phrasings
-REDUCED_DIM = 384
+# A large knowledge base's phrasings are searched in two steps: all of them in its COARSE_DIM main
+# directions (an uncentred SVD of its own phrase vectors; the full cosines, memory-bound, were a sixth of
+# a query's time at 1,000 entries), then the exact cosines of every phrasing of the answers behind the
+# COARSE_ROWS nearest and of the lexical candidates. Scores are exact, so the threshold holds at any size.
+COARSE_ABOVE = 2000  # phrasings
+COARSE_DIM = 128
+COARSE_ROWS = 64
 GAP_WEIGHT = 0.15
 # A text naming what it wants done with a matter (tokens.INTENT_CONCEPTS: file it, follow it, rate it ...)
 # scores an entry none of whose phrasings names that intent INTENT_PENALTY lower: "想找代表说个事 咋弄" is
@@ -211,6 +213,7 @@ class Matcher:
                 totals.append(total or 1.0)
                 text_langs.append(lang)
                 self._compact.append(norm.replace(" ", ""))
+        self._compact_long = np.fromiter((len(c) >= 4 for c in self._compact), dtype=bool)
         self._text_total = np.asarray(totals)
         self._text_langs = np.asarray(text_langs)
         self._text_postings = {
@@ -226,10 +229,11 @@ class Matcher:
             phrases.extend(dict.fromkeys(texts))
             self._phrase_ends[i] = len(phrases)
         self._phrase_vectors = semantic.encode(phrases) if phrases else None
-        self._basis = None
-        if self._phrase_vectors is not None and len(self._phrase_vectors) > REDUCE_ABOVE:
-            self._basis = semantic.principal_directions(self._phrase_vectors, REDUCED_DIM)
-            self._phrase_vectors = semantic.project(self._phrase_vectors, self._basis)
+        self._phrase_answer = np.repeat(np.arange(self._n), self._phrase_ends - self._phrase_starts)
+        self._coarse_basis = self._coarse_vectors = None
+        if self._phrase_vectors is not None and len(self._phrase_vectors) > COARSE_ABOVE:
+            self._coarse_basis = semantic.principal_directions(self._phrase_vectors, COARSE_DIM)
+            self._coarse_vectors = semantic.project(self._phrase_vectors, self._coarse_basis)
         self.typos = TypoCorrector(normalize(t) for c in candidates for _, t in c.texts)
         self.scope = Scope(normalize(t) for c in candidates if not c.entity for _, t in c.texts)
         self.entities = EntityIndex(
@@ -293,8 +297,7 @@ class Matcher:
         ratio = process.cdist([compact_q], compacts, scorer=fuzz.ratio, dtype=np.float64)[0]
         if len(compact_q) >= 4:
             partial = process.cdist([compact_q], compacts, scorer=fuzz.partial_ratio, dtype=np.float64)[0]
-            long_enough = np.fromiter((len(c) >= 4 for c in compacts), dtype=bool, count=len(compacts))
-            ratio = np.where(long_enough, np.maximum(ratio, 0.9 * partial), ratio)
+            ratio = np.where(self._compact_long[rows], np.maximum(ratio, 0.9 * partial), ratio)
         best_text = np.maximum.reduceat(np.sqrt(q_cov[rows] * t_cov[rows]) * bonus, seg_starts)
         best_fuzz = np.maximum.reduceat(ratio * bonus, seg_starts)
         raw = W_BAG * bag[top] / total_q + W_TEXT * best_text + W_FUZZ * best_fuzz / 100.0
@@ -302,11 +305,24 @@ class Matcher:
         scored.sort(key=lambda item: -item[1])
         return scored
 
-    def _query_vector(self, query: str) -> np.ndarray | None:
+    def _cosines(self, query: str, lexical: Iterable[int]) -> np.ndarray:
+        """The query's cosine with each phrasing: exact for every phrasing of the answers that can make
+        the shortlist (the nearest, and `lexical`), -1 for the others (see COARSE_ABOVE)."""
         if self._phrase_vectors is None:
-            return None
+            return np.zeros(0, dtype=np.float32)
         vector = semantic.encode_query(query)
-        return vector if self._basis is None else semantic.project(vector[None, :], self._basis)[0]
+        if self._coarse_vectors is None:
+            return semantic.similarities(self._phrase_vectors, vector)
+        rough = semantic.similarities(self._coarse_vectors, self._coarse_basis @ vector)
+        k = min(COARSE_ROWS, len(rough))
+        nearest = np.argpartition(-rough, k - 1)[:k]
+        wanted = np.zeros(self._n, dtype=bool)
+        wanted[self._phrase_answer[nearest]] = True
+        wanted[list(lexical)] = True
+        rows = np.flatnonzero(wanted[self._phrase_answer])
+        sims = np.full(len(self._phrase_vectors), -1.0, dtype=np.float32)
+        sims[rows] = semantic.similarities(self._phrase_vectors[rows], vector)
+        return sims
 
     def match(self, query: str, language: str) -> Match:
         norm = normalize(query)
@@ -339,11 +355,7 @@ class Matcher:
                 return Match(ranked, signals, mentions)  # a near-copy of a phrasing: never off-topic
         # Semantic similarity: best and second-best phrasing of each answer.
         # The encoder reads characters: homophone typos corrected first (the lexical score has pinyin).
-        query_vector = self._query_vector(self.typos.correct(norm))
-        sims = (
-            semantic.similarities(self._phrase_vectors, query_vector)
-            if query_vector is not None else np.zeros(0, dtype=np.float32)
-        )
+        sims = self._cosines(self.typos.correct(norm), lexical)
         best_sim = (
             np.maximum.reduceat(sims, self._phrase_starts) if len(sims) else np.zeros(self._n)
         )
