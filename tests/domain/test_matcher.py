@@ -94,6 +94,15 @@ def test_complaint_signals():
     assert complaint_signals("物业什么都不干电梯坏了半个月", "物业什么都不干电梯坏了半个月").strong
 
 
+@pytest.mark.parametrize("text", [
+    "my neighbour collapsed what number for ambulance",  # an emergency question: answered, not filed
+    "i sent something in yesterday what happens with it now",
+    "中午休息不 我只有午饭那会儿能过去",  # asked in the first clause
+])
+def test_a_question_told_after_what_happened_is_a_question(text):
+    assert complaint_signals(text, text).question
+
+
 @pytest.mark.parametrize("query", ["今天天气怎么样", "帮我订一张火车票", "股票明天会涨吗", "what is the capital of France", "哈哈哈"])
 def test_out_of_scope_is_not_answered(kb, query):
     decision = kb.decide(query)

@@ -56,7 +56,11 @@ _QUESTION_ZH = re.compile(
 )
 _QUESTION_EN = re.compile(
     r"\?|^(how|who|where|what|when|which|can|could|should|is|are|do|does|whom|why)\b|"
-    r"\b(how do|how can|how to|who do|who should|where can|what should|can i|should i)\b"
+    r"\b(how do|how can|how to|who do|who should|where can|what should|can i|should i)\b|"
+    # A question asked after telling what happened, without a question mark ("... collapsed what
+    # number for ambulance", "i sent it in what happens now").
+    r"\b(what (do|does|can|should|number|happens|now)|who (to|can|will)|where (do|is|are)|"
+    r"how (long|soon|much|many))\b"
 )
 
 
@@ -94,7 +98,11 @@ def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
         compact = text.replace(" ", "")
         problems = _count(compact, PROBLEM_ZH)
         markers = _count(compact, MARKER_ZH)
-        question = bool(_QUESTION_ZH.search(compact)) or "?" in raw or "？" in raw
+        # Also each clause on its own: "中午休息不 我只有午饭那会儿能过去" asks in its first clause.
+        question = (
+            any(_QUESTION_ZH.search(clause) for clause in [compact, *text.split()])
+            or "?" in raw or "？" in raw
+        )
         cjk = sum(1 for ch in compact if "\u3400" <= ch <= "\u9fff")
         statement = not question and cjk >= STATEMENT_MIN_ZH and not _REQUEST_ZH.search(compact)
     else:
