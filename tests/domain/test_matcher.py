@@ -69,6 +69,22 @@ def test_directory_entities(kb, query, expected):
     assert (decision.action, decision.answer_id) == ("answer", expected), decision
 
 
+def test_a_station_is_known_by_the_place_name_leading_its_english_name():
+    from bot.domain.matching.entities import EntityIndex
+
+    index = EntityIndex({
+        "station:tongluo": ["Tongluo Hutong Community Station", "Tongluo Hutong Community"],
+        "station:east": ["East Gate Community Station"],
+    })
+    assert [m.answer_id for m in index.mentions("where is the tongluo station")] == ["station:tongluo"]
+    assert index.mentions("the east side of the road is flooded") == []  # an English word is no name
+
+
+def test_a_please_does_not_turn_a_directory_question_into_an_faq_one():
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "thirteenth_street" / "faq")
+    assert kb.decide("Tinglan Home phone number please", "en").answer_id == "home"
+
+
 def test_english_query_answers_in_english(kb):
     decision = kb.decide("how do I get legal aid")
     assert decision.language == "en" and decision.answer_id == "legal-aid"

@@ -103,4 +103,16 @@ def _keys(text: str, strip: bool) -> set[str]:
     words = [w for w in norm.split() if w not in _EN_GENERIC]
     if words and strip:
         keys.add(" ".join(words))
+        # "Tongluo Hutong Community" is "the Tongluo station" to a resident: a romanised place name
+        # leading the core is a key of its own (an English word such as "East" or "Garden" is not).
+        if len(words) > 1 and len(words[0]) >= 5 and _PINYIN_WORD.fullmatch(words[0]):
+            keys.add(words[0])
     return {k for k in keys if len(k) >= 3}
+
+
+# A word made only of pinyin syllables (toneless), such as "tongluo" or "xingguangdao".
+_PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)"
+    r"|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)+"  # syllables without an initial
+)

@@ -114,7 +114,8 @@ _ENTITY_ATTRIBUTES = re.compile(
     r"都有|叫什么|名字|那边|这边|那个|附近|我们|街道|的|是|吗|呢|啊|去|找|有|在|\s|"
     r"\b(where|is|the|a|phone|number|of|who|address|contact|station|community|representative|deputy|when|"
     r"open|opening|hours|what|how|to|get|are|s|for|tell|me|about|find|location|call|ambassador|info|"
-    r"list|name|names|weekend|today|there|our|which|reps|representatives|deputies)\b"
+    r"list|name|names|weekend|today|there|our|which|reps|representatives|deputies|"
+    r"pls|plz|please|thanks|thx|can|i|you|u|do|does|in|at|its|it|and|hi|hello)\b"
 )
 
 
