@@ -37,7 +37,8 @@ async def start(update: Update, context: LianxinContext) -> None:
     lang = await language(update, context)
     await services.people.remember_resident(user.id, update.effective_chat.id, lang)
     await update.effective_chat.send_message(
-        t(lang, "start.resident", name=user.first_name), reply_markup=main_menu(lang)
+        t(lang, "start.resident", name=user.first_name, home=services.directory.home.name.pick(lang)),
+        reply_markup=main_menu(lang),
     )
 
 
@@ -50,7 +51,8 @@ async def greet_rep(update: Update, context: LianxinContext, rep_id: str, lang: 
 async def help_command(update: Update, context: LianxinContext) -> None:
     """Shows what the bot can do; a representative also gets their own commands."""
     lang = await language(update, context)
-    text = t(lang, "help")
+    first_station = context.services.directory.stations[0]
+    text = t(lang, "help", community=first_station.community.pick(lang))
     if update.effective_chat.type == ChatType.PRIVATE and await rep_id_of(context, update.effective_user):
         text += "\n\n" + t(lang, "help.rep")
     await update.effective_chat.send_message(text, reply_markup=main_menu(lang))

@@ -17,14 +17,13 @@ CATALOG: dict[str, dict[str, str]] = {
     "menu.help": {"zh": "❓ 帮助", "en": "❓ Help"},
     "menu.lang": {"zh": "🌐 English", "en": "🌐 中文"},
     "start.resident": {
-        "zh": "您好，{name}！我是「连心」，灵山卫街道人大代表的联络助手。\n\n"
+        "zh": "您好，{name}！我是「连心」，{home}的联络助手。\n\n"
         "• 有民生小事（路灯、卫生、物业、邻里、就业、法律援助……）要反映，请按「📝 反映问题」或发送 /report，"
         "我会把它交给负责的人大代表，并一直跟进到办结。\n"
         "• 想了解工作站、代表或办事流程，直接打字问我就行。\n"
         "• /mycases 查看您反映过的事项。\n\n"
         "紧急情况请直接拨打 110 / 120 / 119。",
-        "en": "Hello, {name}! I am Lianxin, the contact assistant of the people's-congress "
-        "representatives of Lingshanwei Street.\n\n"
+        "en": "Hello, {name}! I am Lianxin, the contact assistant of {home}.\n\n"
         "• To report a livelihood matter (street lights, sanitation, property, neighbours, jobs, "
         "legal aid…), press “📝 Report a matter” or send /report: I pass it to the right "
         "representative and follow it until it is resolved.\n"
@@ -39,7 +38,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "/stations 查找社区工作站和人大代表\n"
         "/lang 切换语言（中文 / English）\n"
         "/cancel 随时退出当前步骤\n\n"
-        "也可以直接打字提问，例如「九龙社区工作站在哪」「怎么申请法律援助」。\n"
+        "也可以直接打字提问，例如「{community}工作站在哪」「怎么申请法律援助」。\n"
         "您的手机号只有在您选择分享时，才会交给负责的代表。",
         "en": "<b>How to use Lianxin</b>\n"
         "/report report a livelihood matter (about a minute)\n"
@@ -47,7 +46,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "/stations find community stations and representatives\n"
         "/lang switch language (中文 / English)\n"
         "/cancel leave the current step at any time\n\n"
-        "You can also just type a question, e.g. “Where is the Jiulong station?” or "
+        "You can also just type a question, e.g. “Where is the {community} station?” or "
         "“How do I get legal aid?”.\n"
         "Your phone number goes to the representative handling your matter only if you choose to share it.",
     },

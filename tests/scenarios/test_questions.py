@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from pathlib import Path
 from contextlib import asynccontextmanager
 
 from bot.app import build_application, running
@@ -189,3 +190,16 @@ async def test_an_off_topic_question_is_declined_without_an_offer_to_file_it(sta
     reply = await resident.wait_for("超出了我能回答的范围")
     labels = [row[0]["text"] for row in (reply.get("reply_markup") or {}).get("inline_keyboard", [])]
     assert "📝 作为问题反映" not in labels
+
+
+async def test_the_greeting_and_help_speak_of_the_street_whose_knowledge_base_is_loaded(standin, tmp_path):
+    other_street = Path(__file__).parents[1] / "data" / "twelfth_street" / "faq"
+    application = build_application(make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=other_street))
+    async with running(application):
+        resident = standin.user(6012, "李梅", language_code="zh")
+        await resident.send("/start")
+        greeting = await resident.wait_for("连心")
+        assert "槐井街道人大代表之家" in greeting["text"] and "灵山卫" not in greeting["text"]
+        await resident.send("/help")
+        help_text = await resident.wait_for("直接打字提问")
+        assert "九龙" not in help_text["text"] and "工作站在哪" in help_text["text"]
