@@ -347,7 +347,7 @@ class Casework:
             if not await self.cases.update(conn, case_id, expect=(Status.RESOLVED,), status=Status.CLOSED, rating=stars, closed_at=now):
                 return Outcome.ALREADY, case
             await self.cases.add_event(conn, case_id, f"resident:{resident_id}", "rated", stars=stars)
-            await self._tell_rep_rating(case, stars, None)
+            await self._tell_rep_rating(case, stars=stars)
             return Outcome.OK, await self.cases.get(case_id, conn)
 
     async def comment(self, case_id: int, resident_id: int, text: str) -> Outcome:
@@ -357,17 +357,21 @@ class Casework:
                 return Outcome.NOT_YOURS
             await conn.execute("UPDATE cases SET rating_comment = ? WHERE id = ?", (text, case_id))
             await self.cases.add_event(conn, case_id, f"resident:{resident_id}", "commented", text=text)
-            await self._tell_rep_rating(case, case.rating or 0, text)
+            await self._tell_rep_rating(case, comment=text)
         return Outcome.OK
 
-    async def _tell_rep_rating(self, case: Case, stars: int, comment: str | None) -> None:
-        """Queues the rating for the representative; called inside the caller's transaction."""
+    async def _tell_rep_rating(self, case: Case, stars: int = 0, comment: str | None = None) -> None:
+        """Queues the stars, or the comment that follows them, for the representative; called inside
+        the caller's transaction."""
         binding = await self.people.binding_of_rep(case.rep_id) if case.rep_id else None
         if binding is None:
             return
         lang = binding.language
-        suffix = f"\n{comment}" if comment else ""
-        for payload in outgoing.with_user_text(lang, "rep.rated", text_field="comment", user_text=suffix, ref=case.ref, stars="⭐" * stars):
+        if comment is None:
+            payloads = [outgoing.message(t(lang, "rep.rated", ref=case.ref, stars="⭐" * stars))]
+        else:
+            payloads = outgoing.with_user_text(lang, "rep.rating_comment", text_field="comment", user_text=comment, ref=case.ref)
+        for payload in payloads:
             await enqueue(self.db, binding.telegram_id, payload, purpose="notice", case_id=case.id)
 
     # Delivery failures ------------------------------------------------------------------------------

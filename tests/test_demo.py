@@ -53,7 +53,7 @@ def test_full_loop_in_chinese():
         "> /press 🏁 办结", "请简要说明办理结果", "> 电梯已修好，已试运行", f"已办结 {ref}",
         "── resident 李梅 ──", f"✅ {ref} 已办结。\n  办理结果：电梯已修好，已试运行", "[5] 5⭐",
         "> /press 5⭐", "谢谢您的评价（⭐⭐⭐⭐⭐）", "> 师傅很负责，谢谢！", f"评语已记录，谢谢！{ref} 已完结。",
-        "── rep wang-jianguo", f"⭐ {ref} 居民评价：⭐⭐⭐⭐⭐",
+        "── rep wang-jianguo", f"⭐ {ref} 居民评价：⭐⭐⭐⭐⭐", f"💬 {ref} 居民的评语：\n  师傅很负责，谢谢！",
     )
     assert "+86" not in out  # the resident skipped sharing a phone number
 
@@ -74,7 +74,7 @@ def test_full_loop_in_english():
         f"{ref} resolved; the resident has been asked to rate it",
         f"✅ {ref} is resolved.\n  Outcome: The lift is repaired and was test-run",
         "Thank you for rating (⭐⭐⭐⭐⭐)", f"Comment saved, thank you! {ref} is closed.",
-        f"⭐ {ref} rated by the resident: ⭐⭐⭐⭐⭐",
+        f"⭐ {ref} rated by the resident: ⭐⭐⭐⭐⭐", f"💬 {ref} · the resident's comment:\n  Very responsive",
     )
     assert not re.search(r"[\u4e00-\u9fff]{2,}", out.replace("🌐 中文", "")), "Chinese text in the English demo"
 

@@ -311,7 +311,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "⏰ <b>{ref}</b> 还在等您接单（已等 {waited}）。",
         "en": "⏰ <b>{ref}</b> is still waiting for you to accept it ({waited}).",
     },
-    "rep.rated": {"zh": "⭐ {ref} 居民评价：{stars}{comment}", "en": "⭐ {ref} rated by the resident: {stars}{comment}"},
+    "rep.rated": {"zh": "⭐ {ref} 居民评价：{stars}", "en": "⭐ {ref} rated by the resident: {stars}"},
+    "rep.rating_comment": {"zh": "💬 {ref} 居民的评语：\n{comment}", "en": "💬 {ref} · the resident's comment:\n{comment}"},
     "rep.only_reps": {"zh": "这个命令只供人大代表使用。", "en": "This command is for representatives only."},
     "rep.send_text_or_photo": {"zh": "请发送文字或照片。", "en": "Please send text or a photo."},
     # Admin chat --------------------------------------------------------------------------------------
