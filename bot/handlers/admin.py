@@ -41,8 +41,11 @@ async def assign(update: Update, context: LianxinContext) -> None:
     if case is None:
         await update.effective_chat.send_message(t(lang, "admin.assign_unknown_case", ref=ref))
         return
-    if rep_id not in await services.people.reachable_reps():
-        await update.effective_chat.send_message(t(lang, "admin.assign_unknown_rep", rep=rep_id))
+    reachable = await services.people.reachable_reps()
+    if rep_id not in reachable:
+        ids = [r.id for r in services.directory.representatives if r.id in reachable]
+        hint = t(lang, "admin.rep_ids", ids=", ".join(ids)) if ids else t(lang, "admin.no_reachable_reps")
+        await update.effective_chat.send_message(t(lang, "admin.assign_unknown_rep", rep=rep_id) + hint)
         return
     outcome, case = await services.casework.assign(case.id, rep_id, update.effective_user.id)
     if outcome is Outcome.OK:
@@ -107,7 +110,8 @@ async def invite(update: Update, context: LianxinContext) -> None:
     lang = await language(update, context)
     services = context.services
     if len(context.args or []) != 1 or services.directory.representative(context.args[0]) is None:
-        await update.effective_chat.send_message(t(lang, "admin.invite_usage"))
+        ids = ", ".join(r.id for r in services.directory.representatives)
+        await update.effective_chat.send_message(t(lang, "admin.invite_usage") + t(lang, "admin.rep_ids", ids=ids))
         return
     rep_id = context.args[0]
     token = await services.people.create_invite(rep_id, services.settings.invite_valid_hours)

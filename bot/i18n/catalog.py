@@ -342,6 +342,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "admin.assign_unknown_rep": {"zh": "找不到代表 {rep}，或其尚未启用机器人。", "en": "No reachable representative {rep}."},
     "admin.assign_closed": {"zh": "{ref} 已办结，不能再分派。", "en": "{ref} is already resolved."},
     "admin.invite_usage": {"zh": "用法：/invite 代表id", "en": "Usage: /invite rep-id"},
+    "admin.rep_ids": {"zh": "\n可用的代表id：{ids}", "en": "\nRepresentative ids: {ids}"},
+    "admin.no_reachable_reps": {
+        "zh": "\n目前还没有代表启用机器人，请先用 /invite 代表id 发邀请链接。",
+        "en": "\nNo representative has started the bot yet: send one an invite with /invite rep-id.",
+    },
     "admin.invite": {
         "zh": "给 {rep} 的一次性邀请链接（{hours} 小时内有效）：\n{link}",
         "en": "One-time invite link for {rep} (valid {hours} h):\n{link}",

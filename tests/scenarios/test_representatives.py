@@ -68,6 +68,14 @@ async def test_invite_link_binds_a_representative_once(standin, bot):
     await ma.wait_for(ref)
 
 
+async def test_a_mistyped_rep_id_is_answered_with_the_ids_there_are(standin, bot):
+    admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
+    admin_chat = standin.chat(ADMIN_CHAT)
+    await admin.send("/invite ma-hongb")
+    reply = await admin_chat.wait_for("用法：/invite")
+    assert "ma-hongbo" in reply["text"] and "wang-jianguo" in reply["text"]
+
+
 async def test_buttons_of_other_peoples_cases_are_refused(standin, bot):
     wang = await started_rep(standin, 100001, "王建国")
     resident = await started_resident(standin, 5005)
