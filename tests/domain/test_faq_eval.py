@@ -150,14 +150,13 @@ BLIND_FLOORS = {
     "ninth_street": (0.80, 0.06),
     "tenth_street": (0.80, 0.03),
     "eleventh_street": (0.80, 0.03),
-    "twelfth_street": (0.77, 0.03),
-    "thirteenth_street": (0.75, 0.10),
+    "twelfth_street": (0.79, 0.03),
+    "thirteenth_street": (0.77, 0.10),
 }
 TARGETS_NOT_MET = {
     "fifth_street": "top-1 0.798 (target 0.80)",
     "ninth_street": "false answers 5.9% (target 5%)",
-    "twelfth_street": "top-1 0.79 (target 0.80)",
-    "thirteenth_street": "top-1 0.77, false answers 9.4% (targets 0.80 / 5%)",
+    "thirteenth_street": "top-1 0.79, false answers 9.4% (targets 0.80 / 5%)",
 }
 
 

@@ -85,6 +85,20 @@ def test_a_please_does_not_turn_a_directory_question_into_an_faq_one():
     assert kb.decide("Tinglan Home phone number please", "en").answer_id == "home"
 
 
+def test_colloquial_chinese_reaches_the_encoder_in_standard_mandarin():
+    from bot.domain.matching.colloquial import standard_mandarin
+
+    assert standard_mandarin("俺想找代表说个事儿 咋弄") == "我想找代表说个事 怎么办"
+    assert standard_mandarin("在这上头喊能叫来人不") == "在这上头喊能叫来人吗"  # a yes/no question
+    assert standard_mandarin("物业到现在都没有") == "物业到现在都没有"  # a statement stays one
+
+
+def test_a_colloquial_question_is_answered():
+    """Twelfth street, written blind: 事儿 / 在哪儿 used to keep this below the threshold."""
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "twelfth_street" / "faq")
+    assert kb.decide("事儿给办完了 让我打分 在哪儿打啊", "zh").answer_id == "rate-result"
+
+
 def test_english_query_answers_in_english(kb):
     decision = kb.decide("how do I get legal aid")
     assert decision.language == "en" and decision.answer_id == "legal-aid"

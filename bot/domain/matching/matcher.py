@@ -29,6 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import semantic
+from .colloquial import standard_mandarin
 from .complaint import ComplaintSignals, complaint_signals
 from .entities import EntityIndex, Mention
 from .normalize import has_cjk, normalize
@@ -355,8 +356,9 @@ class Matcher:
                 ranked = sorted(((self.ids[i], s) for i, s in lexical.items()), key=lambda item: -item[1])
                 return Match(ranked, signals, mentions)  # a near-copy of a phrasing: never off-topic
         # Semantic similarity: best and second-best phrasing of each answer.
-        # The encoder reads characters: homophone typos corrected first (the lexical score has pinyin).
-        sims = self._cosines(self.typos.correct(norm), lexical)
+        # The encoder reads characters in standard Mandarin: homophone typos corrected first (the lexical
+        # score has pinyin), colloquial words rewritten (colloquial.py).
+        sims = self._cosines(standard_mandarin(self.typos.correct(norm)), lexical)
         best_sim = (
             np.maximum.reduceat(sims, self._phrase_starts) if len(sims) else np.zeros(self._n)
         )
