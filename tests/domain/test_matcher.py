@@ -99,6 +99,14 @@ def test_a_colloquial_question_is_answered():
     assert kb.decide("事儿给办完了 让我打分 在哪儿打啊", "zh").answer_id == "rate-result"
 
 
+@pytest.mark.parametrize("query", ["我家住海韵花园 该去哪找代表", "I live in Haiyun, where do I find my rep"])
+def test_where_the_asker_lives_then_where_to_go_is_a_station_question(query):
+    from bot.config import BUNDLED_FAQ_DIR
+
+    decision = load_knowledge_base(BUNDLED_FAQ_DIR).decide(query)
+    assert decision.answer_id == "station:haiyun"  # not the entry on meeting a representative
+
+
 def test_english_query_answers_in_english(kb):
     decision = kb.decide("how do I get legal aid")
     assert decision.language == "en" and decision.answer_id == "legal-aid"
@@ -108,7 +116,7 @@ def test_english_query_answers_in_english(kb):
 
 @pytest.mark.parametrize(
     "query",
-    ["楼道灯坏了三天没人修", "下水道堵了好几天了一直没人管", "楼上天天半夜装修吵得睡不着",
+    ["楼道灯坏了三天没人修", "下水道堵了好几天了一直没人管", "楼上天天半夜装修吵得睡不着", "我住松林小区 垃圾好几天没人收",
      "the street light outside my building has been broken for a week"],
 )
 def test_complaints_are_reported(kb, query):

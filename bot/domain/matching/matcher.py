@@ -113,10 +113,11 @@ _ENTITY_ATTRIBUTES = re.compile(
     r"休息|营业|开|"
     r"上班|办公|是谁|哪位|谁|介绍|情况|负责|信息|多少|怎么|工作站|人大代表|代表|社区|站|名单|有哪些|哪些|有谁|"
     r"都有|叫什么|名字|那边|这边|那个|附近|我们|街道|的|是|吗|呢|啊|去|找|有|在|\s|"
+    r"我住|住在|家住|我家|住|小区|花园|应该|该|哪|"  # where the asker lives: 我住海韵花园 找代表去哪
     r"\b(where|is|the|a|phone|number|of|who|address|contact|station|community|representative|deputy|when|"
     r"open|opening|hours|what|how|to|get|are|s|for|tell|me|about|find|location|call|ambassador|info|"
     r"list|name|names|weekend|today|there|our|which|reps|representatives|deputies|"
-    r"pls|plz|please|thanks|thx|can|i|you|u|do|does|in|at|its|it|and|hi|hello)\b"
+    r"pls|plz|please|thanks|thx|can|i|you|u|do|does|in|at|its|it|and|hi|hello|live|my|rep)\b"
 )
 
 
