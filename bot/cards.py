@@ -38,11 +38,13 @@ def station_card(directory: Directory, station: Station, lang: str, with_reps: b
 
 def rep_card(directory: Directory, rep: Representative, lang: str) -> str:
     roles = [directory.role(r).name.pick(lang) for r in rep.roles if directory.role(r)]
+    title = _text(rep.title, lang)
+    roles = [role for role in roles if role.lower() not in title.lower()]  # "区人大代表、健康大使" names it
     stations = [directory.station(s).community.pick(lang) for s in rep.stations if directory.station(s)]
     categories = [directory.category(c).name.pick(lang) for c in rep.categories if directory.category(c)]
     sep = "、" if lang == "zh" else ", "
     return t(
-        lang, "card.rep", name=rep.name.pick(lang), title=_text(rep.title, lang),
+        lang, "card.rep", name=rep.name.pick(lang), title=title,
         roles=(" · " + sep.join(roles)) if roles else "",
         stations=sep.join(stations) or plain(lang, "card.nobody"),
         categories=sep.join(categories) or plain(lang, "card.nobody"),

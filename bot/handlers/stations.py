@@ -68,7 +68,9 @@ async def location_outside_flow(update: Update, context: LianxinContext) -> None
         await update.effective_chat.send_message(t(lang, "report.no_located_station"), reply_markup=main_menu(lang))
         return
     station, km = nearest
-    await update.effective_chat.send_message(f"📍 {format_distance(km)}", reply_markup=main_menu(lang))
+    await update.effective_chat.send_message(
+        t(lang, "stations.nearest", distance=format_distance(km)), reply_markup=main_menu(lang)
+    )
     await send_station(update, context, station.id, lang)
 
 

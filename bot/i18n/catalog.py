@@ -341,6 +341,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "admin.assign_unknown_case": {"zh": "找不到事项 {ref}。", "en": "No matter {ref}."},
     "admin.assign_unknown_rep": {"zh": "找不到代表 {rep}，或其尚未启用机器人。", "en": "No reachable representative {rep}."},
     "admin.assign_closed": {"zh": "{ref} 已办结，不能再分派。", "en": "{ref} is already resolved."},
+    "stations.nearest": {"zh": "📍 离您最近的工作站（约 {distance}）：", "en": "📍 The station nearest to you (about {distance}):"},
     "admin.invite_usage": {"zh": "用法：/invite 代表id", "en": "Usage: /invite rep-id"},
     "admin.rep_ids": {"zh": "\n可用的代表id：{ids}", "en": "\nRepresentative ids: {ids}"},
     "admin.no_reachable_reps": {

@@ -83,6 +83,7 @@ async def test_stations_command_browses_by_community(standin, bot):
 async def test_location_outside_a_flow_shows_the_nearest_station(standin, bot):
     resident = await started_resident(standin, 6005)
     await resident.send_location(35.9268, 120.2046)
+    await resident.wait_for("离您最近的工作站")
     card = await resident.wait_for("星光岛")
     assert "地址" in card["text"]
 
