@@ -29,11 +29,14 @@ class CaseAction(CallbackData):
 
 @dataclasses.dataclass(frozen=True)
 class TransferTo(CallbackData):
-    """Transfer a case to a representative, or to the admin chat when `rep_id` is '-'."""
+    """Transfer a case to a representative, to the admin chat (`TO_ADMIN`), or not at all (`KEEP`)."""
 
     prefix = "ct1"
     case_id: int
     rep_id: str
+
+    TO_ADMIN = "-"
+    KEEP = "="
 
 
 @dataclasses.dataclass(frozen=True)

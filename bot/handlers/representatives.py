@@ -103,7 +103,8 @@ async def transfer(update: Update, context: LianxinContext) -> None:
     casework = context.services.casework
     rows = [[InlineKeyboardButton(casework.rep_name(other, lang), callback_data=TransferTo(case.id, other).pack())]
             for other in await casework.transfer_candidates(case, rep_id)]
-    rows.append([InlineKeyboardButton(plain(lang, "rep.to_admin"), callback_data=TransferTo(case.id, "-").pack())])
+    rows.append([InlineKeyboardButton(plain(lang, "rep.to_admin"), callback_data=TransferTo(case.id, TransferTo.TO_ADMIN).pack())])
+    rows.append([InlineKeyboardButton(plain(lang, "rep.keep"), callback_data=TransferTo(case.id, TransferTo.KEEP).pack())])
     await update.effective_chat.send_message(t(lang, "rep.pick_transfer", ref=case.ref), reply_markup=InlineKeyboardMarkup(rows))
 
 
@@ -112,9 +113,14 @@ async def transfer_to(update: Update, context: LianxinContext) -> None:
     query = update.callback_query
     lang = await language(update, context)
     data = TransferTo.unpack(query.data)
+    if data.rep_id == TransferTo.KEEP:  # pressed Transfer by mistake: nothing changes
+        await query.answer()
+        case = await context.services.cases.get(data.case_id)
+        await query.edit_message_text(t(lang, "rep.kept", ref=case.ref if case else ""))
+        return
     rep_id = await rep_id_of(context, update.effective_user)
     casework = context.services.casework
-    target = None if data.rep_id == "-" else data.rep_id
+    target = None if data.rep_id == TransferTo.TO_ADMIN else data.rep_id
     if target is not None:
         case = await context.services.cases.get(data.case_id)
         if case is None or target not in await casework.transfer_candidates(case, rep_id or ""):

@@ -301,6 +301,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "rep.resolution_too_short": {"zh": "请至少写 {min} 个字。", "en": "Please write at least {min} characters."},
     "rep.resolved": {"zh": "已办结 {ref}，已请居民评价。", "en": "{ref} resolved; the resident has been asked to rate it."},
     "rep.pick_transfer": {"zh": "把 {ref} 转交给谁？", "en": "Transfer {ref} to whom?"},
+    "rep.keep": {"zh": "↩️ 不转交了", "en": "↩️ Keep it"},
+    "rep.kept": {"zh": "{ref} 没有转交，仍由您办理。", "en": "{ref} was not transferred; it stays with you."},
     "rep.to_admin": {"zh": "街道工作人员", "en": "Street office"},
     "rep.transferred": {"zh": "{ref} 已转交给 {to}。", "en": "{ref} transferred to {to}."},
     "rep.transferred_in": {"zh": "🔄 {ref} 由 {from_} 转交给您。", "en": "🔄 {ref} was transferred to you by {from_}."},

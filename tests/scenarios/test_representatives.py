@@ -39,6 +39,19 @@ async def test_transfer_to_another_rep_of_the_station(standin, bot):
     assert "不由您负责" in await wang.wait_answer()
 
 
+async def test_transfer_pressed_by_mistake_can_be_taken_back(standin, bot):
+    wang = await started_rep(standin, 100001, "王建国")
+    resident = await started_resident(standin, 5008)
+    ref = await file_matter(resident, "九龙社区", "物业管理", "车库入口的卷帘门关不上")
+    card = await wang.wait_for(ref)
+    await wang.press("🔄 转交", card)
+    await wang.wait_for("转交给谁")
+    await wang.press("↩️ 不转交了")
+    await wang.wait_for("仍由您办理")
+    await wang.press("✅ 接单", card)  # still his
+    await resident.wait_for("已接单")
+
+
 async def test_cases_lists_open_cases_oldest_first(standin, bot):
     wang = await started_rep(standin, 100001, "王建国")
     resident = await started_resident(standin, 5003)
