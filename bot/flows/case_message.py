@@ -83,7 +83,7 @@ async def cancel(update: Update, context: LianxinContext) -> int:
     lang = await language(update, context)
     context.user_data.pop(CASE, None)
     context.user_data.pop(ROLE, None)
-    await update.effective_chat.send_message(t(lang, "cancelled"))
+    await update.effective_chat.send_message(t(lang, "message_cancelled"))
     return ConversationHandler.END
 
 

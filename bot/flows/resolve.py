@@ -51,8 +51,9 @@ async def received_note(update: Update, context: LianxinContext) -> ResolveStep 
 
 async def cancel(update: Update, context: LianxinContext) -> int:
     lang = await language(update, context)
-    context.user_data.pop(CASE, None)
-    await update.effective_chat.send_message(t(lang, "cancelled"))
+    case_id = context.user_data.pop(CASE, None)
+    case = await context.services.cases.get(case_id) if case_id else None
+    await update.effective_chat.send_message(t(lang, "resolve_cancelled", ref=case.ref if case else ""))
     return ConversationHandler.END
 
 

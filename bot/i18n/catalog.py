@@ -63,6 +63,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "lang.switched": {"zh": "已切换为中文。", "en": "Switched to English."},
     "cancelled": {"zh": "已取消，什么也没有提交。需要时再发送 /report。", "en": "Cancelled; nothing was submitted. Send /report whenever you need."},
+    "message_cancelled": {"zh": "已取消，这条留言没有发出。", "en": "Cancelled; nothing was sent."},
+    "resolve_cancelled": {"zh": "已取消，{ref} 还没有办结。", "en": "Cancelled; {ref} is not resolved."},
     "nothing_to_cancel": {"zh": "当前没有进行中的操作。", "en": "There is nothing to cancel."},
     "unknown_command": {
         "zh": "这个命令在这里用不了。发送 /help 看看我能做什么。",

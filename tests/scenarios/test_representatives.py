@@ -52,6 +52,22 @@ async def test_transfer_pressed_by_mistake_can_be_taken_back(standin, bot):
     await resident.wait_for("已接单")
 
 
+async def test_a_representative_who_cancels_a_resolution_or_a_reply_is_told_nothing_happened(standin, bot):
+    wang = await started_rep(standin, 100001, "王建国")
+    resident = await started_resident(standin, 5009)
+    ref = await file_matter(resident, "九龙社区", "物业管理", "楼道里的消防栓玻璃碎了")
+    card = await wang.wait_for(ref)
+    await wang.press("🏁 办结", card)
+    await wang.wait_for("请简要说明办理结果")
+    await wang.send("/cancel")
+    await wang.wait_for(f"已取消，{ref} 还没有办结")
+    await wang.press("💬 回复", card)
+    await wang.wait_for("请发送给居民的回复")
+    await wang.send("/cancel")
+    reply = await wang.wait_for("已取消")
+    assert "/report" not in reply["text"]  # that is the residents' command
+
+
 async def test_cases_lists_open_cases_oldest_first(standin, bot):
     wang = await started_rep(standin, 100001, "王建国")
     resident = await started_resident(standin, 5003)
