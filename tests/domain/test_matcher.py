@@ -62,6 +62,8 @@ def test_answers(kb, query, expected):
         ("代表之家地址", "home"),
         ("where is the Hehua station", "station:hehua"),
         ("phone number of Zhou Lan", "rep:zhou-lan"),
+        ("what time does the Hehua station close on saturday", "station:hehua"),
+        ("荷花那个站礼拜一开门不", "station:hehua"),
     ],
 )
 def test_directory_entities(kb, query, expected):
@@ -207,7 +209,8 @@ def test_query_encoder_fast_path_gives_the_models_own_embedding():
 @pytest.mark.parametrize(
     "query",
     ["律师证考试怎么报名", "停车位买哪个牌子的地锁好", "which lawyer exam should I take",
-     "人大代表一个月工资多少", "机场停车场一天多少钱", "帮我把这段投诉信翻成英文", "what's a representative's salary"],
+     "人大代表一个月工资多少", "机场停车场一天多少钱", "帮我把这段投诉信翻成英文", "what's a representative's salary",
+     "怎样才能当上人大代表"],
 )
 def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, query):
     decision = kb.decide(query, guess_language(query))
@@ -218,12 +221,31 @@ def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, quer
     "query",
     ["我想找代表反映拖欠工资的事", "小区里到处贴小广告", "my boss has not paid my salary for two months",
      "能给我推荐个工作吗", "社区有什么好玩的活动", "文化活动要门票吗", "选什么时间去工作站好",
-     "what's the best way to contact my representative", "can you recommend a lawyer"],
+     "what's the best way to contact my representative", "can you recommend a lawyer",
+     "为什么我反映的事一直没人管", "台风天工作站开门吗", "垃圾分类为什么要这么分"],
 )
 def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(query):
     from bot.domain.matching.scope import topics_of
 
     assert not topics_of(normalize(query))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["美国的垃圾为什么不用分类", "小区旁边的河里能钓鱼吗", "比亚迪的车在小区充电桩能充吗", "你是男的还是女的",
+     "why do typhoons come in summer", "where can i go fishing around here", "快递寄到上海要几天",
+     "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone"],
+)
+def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
+    from bot.domain.matching.scope import topics_of
+
+    assert topics_of(normalize(query))
+
+
+def test_a_why_question_about_nature_is_not_answered_by_the_entry_on_that_weather():
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "thirteenth_street" / "faq")
+    assert kb.decide("为什么台风都是从东边海上来的", "zh").action != "answer"
+    assert kb.decide("台风天工作站还开门吗", "zh").action == "answer"
 
 
 def test_a_topic_the_admins_wrote_an_entry_about_is_in_scope_for_their_street(tmp_path, kb):

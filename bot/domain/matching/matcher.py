@@ -109,7 +109,8 @@ ENTITY_LEAD = 8.0  # a pure entity question beats any FAQ entry by this much
 
 _ENTITY_ATTRIBUTES = re.compile(
     r"什么地方|哪个地方|在哪里|在哪儿|在哪|哪里|哪几位|哪几个人|哪几个|几位|几个人|问问|地址|位置|怎么走|怎么去|电话|号码|手机|联系方式|联系|几点|时间|什么时候|开门|开放|"
-    r"关门|周末|周六|周日|星期[一二三四五六天日几]|周[一二三四五六日几]|今天|明天|晚上|早上|上午|下午|中午|"
+    r"关门|周末|周六|周日|星期[一二三四五六天日几]|周[一二三四五六日几]|礼拜[一二三四五六天日几]?|今天|明天|晚上|早上|"
+    r"上午|下午|中午|不|没|"
     r"休息|营业|开|"
     r"上班|办公|是谁|哪位|谁|介绍|情况|负责|信息|多少|怎么|工作站|人大代表|代表|社区|站|名单|有哪些|哪些|有谁|"
     r"都有|叫什么|名字|那边|这边|那个|附近|我们|街道|的|是|吗|呢|啊|去|找|有|在|\s|"
@@ -117,7 +118,9 @@ _ENTITY_ATTRIBUTES = re.compile(
     r"\b(where|is|the|a|phone|number|of|who|address|contact|station|community|representative|deputy|when|"
     r"open|opening|hours|what|how|to|get|are|s|for|tell|me|about|find|location|call|ambassador|info|"
     r"list|name|names|weekend|today|there|our|which|reps|representatives|deputies|"
-    r"pls|plz|please|thanks|thx|can|i|you|u|do|does|in|at|its|it|and|hi|hello|live|my|rep)\b"
+    r"pls|plz|please|thanks|thx|can|i|you|u|do|does|in|at|its|it|and|hi|hello|live|my|rep|"
+    r"close|closes|closing|closed|opens|on|time|day|days|week|weekdays?|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
 )
 
 

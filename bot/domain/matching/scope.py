@@ -18,7 +18,7 @@ from collections.abc import Iterable
 # topic -> (Chinese pattern, on the text without spaces; English pattern, on words)
 _TOPICS: dict[str, tuple[str, str | None]] = {
     "shopping": (r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|性价比|耐用|"
-                 r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|保健品",
+                 r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|保健品|哪里能买|哪儿能买|在哪买|在哪儿买|哪里买|去哪买",
                  r"\b(brand|best place to buy|used car)\b"),
     "housing market": (r"二手房|房价", r"\bhouse prices?\b"),
     "exams": (r"中考|高考|考研|考试|考证|怎么考|资格证", r"\bexams?\b"),
@@ -27,10 +27,12 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "school enrolment": (r"(?:上小学|上初中|上中学|小升初|入学).{0,8}(?:报名|划片|材料|手续)|划片|学区", None),
     "weather": (r"天气怎么样|天气预报|会下雨|会不会下雨|下不下雨|下雨吗|下雨不|下雪吗|风大不大|气温|多少度",
                 r"\b(weather|forecast|going to rain|will it rain)\b"),
-    "money games": (r"彩票|双色球|股票|比特币|买基金|抄底", r"\b(lottery|stocks?|bitcoin|crypto)\b"),
+    "money games": (r"彩票|双色球|股票|比特币|买基金|抄底|汇率|美元|换汇",
+                    r"\b(lottery|stocks?|bitcoin|crypto|exchange rate|usd|dollars? to)\b"),
     "market prices": (r"行情|收购价|多少钱一斤|几块钱一斤", None),
     "translation": (r"英语怎么说|英文怎么说|怎么翻译|帮我翻译|翻成英文|翻成中文", r"\btranslate\b"),
-    "the bot's nature": (r"机器人还是真人|是不是真人|你是真人", r"\bare you (a )?(bot|robot|human|real person)\b"),
+    "the bot's nature": (r"机器人还是真人|是不是真人|你是真人|男的还是女的|是男是女|男生还是女生|你几岁|你多大了",
+                         r"\bare you (a )?(bot|robot|human|real person|man|woman|boy|girl)\b"),
     "recipes": (r"菜谱|怎么做好吃", r"\brecipe\b"),
     "travel": (r"火车票|机票|高铁票|航班|机场", r"\b(flights?|airport|train tickets?)\b"),
     "pet care": (r"宠物医院|兽医|狗狗.{0,6}(?:药|病)|猫咪.{0,6}(?:药|病)|掉毛|狗粮|猫粮|训狗",
@@ -43,15 +45,25 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "writing and jokes": (r"讲个笑话|讲笑话|说个笑话|写一首|写首|作文|写诗|写.{0,4}简历|会唱歌",
                           r"\b(jokes?|poem|essay)\b"),
     "other authorities' papers": (r"护照|驾照|驾驶证", r"\bpassport\b"),
-    "parcels": (r"快递到哪", None),
+    "parcels": (r"快递到哪|快递.{0,8}(?:几天|多久|多少钱)|寄到.{0,6}(?:几天|多久|多少钱)", None),
     "advertising": (r"广告位|投放广告", None),
     "software": (r"编程|源代码", r"\bpassword\b"),
     "shops and leisure": (r"商场|超市|电影院|健身房", r"\b(supermarket|shopping mall|cinema|movies?)\b"),
     "sightseeing": (r"故宫|长城|景点|旅游攻略",
                     r"\b(forbidden city|great wall|sightseeing|tourist attractions?)\b"),
-    "trivia": (None, r"\b(capital of|how tall|football (match|game)|world cup|lose weight|fertili[sz]er)\b"),
-    "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)",
-                                r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b"),
+    "trivia": (r"(?:日本|美国|韩国|英国|德国|法国|国外|外国|台风|地震|打雷|闪电|彩虹|月亮|潮汐).{0,10}为什么|"
+               r"为什么.{0,10}(?:日本|美国|韩国|国外|外国|台风|地震|打雷|闪电|彩虹|月亮|潮汐)",
+               r"\b(capital of|how tall|football (match|game)|world cup|lose weight|fertili[sz]er)\b|"
+               r"\bwhy (do|does|is|are) (typhoons?|earthquakes?|japan|america|the moon)\b|"
+               r"\b(who invented|who discovered|when was .{1,30} invented|history of)\b"),
+    "hobbies": (r"学调酒|学做饭|学钢琴|学画画|学游泳|学吉他|学跳舞|钓鱼|垂钓",
+                r"\b(fishing|learn (to )?(play )?(the )?(guitar|piano|swim|dance))\b"),
+    "car brands": (r"特斯拉|比亚迪|蔚来|小鹏|宝马|奔驰|奥迪|丰田|本田",
+                   r"\b(tesla|byd|bmw|mercedes|audi|toyota|honda)\b"),
+    "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)|"
+                                r"(?:怎么|如何|咋)(?:才能|样才能)?当(?:上|选)?(?:人大)?代表",
+                                r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b|"
+                                r"\bhow (can i|do i|to) become an? (deputy|representative)\b"),
     "subscriptions": (r"自动续费|会员费|开会员|充会员", None),
     "a representative's pay": (r"代表(?:一个月|每个月|每月|一年|每年|的|有)?(?:多少)?(?:工资|薪水|月薪|年薪|薪资)",
                                r"\b(representatives?|deputy|deputies|reps?)'?s? (salary|pay|wages?)\b"),
