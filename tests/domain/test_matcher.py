@@ -138,6 +138,8 @@ def test_complaint_signals():
     "my neighbour collapsed what number for ambulance",  # an emergency question: answered, not filed
     "i sent something in yesterday what happens with it now",
     "中午休息不 我只有午饭那会儿能过去",  # asked in the first clause
+    "碎瓷片一大堆 不能扔垃圾桶 放哪",
+    "等了一上午还没人接 一般得多久才有人管",
 ])
 def test_a_question_told_after_what_happened_is_a_question(text):
     assert complaint_signals(text, text).question

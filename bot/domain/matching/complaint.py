@@ -50,7 +50,8 @@ _QUESTION_ZH = re.compile(
     r"吗|能不能|可不可以|可以.*[吗么]|是否|"
     # Asking for advice (想找个律师问问, 想咨询一下): a request for information, not a report.
     r"问问|咨询|想问|请教|"
-    r"什么(?!都|也)|啥(?!都|也)|谁(?!都|也)|多少|几点|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"
+    r"什么(?!都|也)|啥(?!都|也)|谁(?!都|也)|多少|几点|多久|多长时间|哪些|哪天|有没有|该不该|应该|还是(?!没|不)|[?？]|"
+    r"哪$|"  # 放哪 closing a clause
     # A yes/no question closed by 没(有)/不 (有下文没, 办了没有, 能发过去不), but not 都没有 / 也不.
     r"(?<![都也还就])(?:没有?|不)$|"
     r"(?P<verb>.)不(?P=verb)"  # A-not-A questions: 会不会, 是不是, 要不要, 行不行
