@@ -120,6 +120,7 @@ def register_handlers(application: Application) -> None:
         start.handlers(), admin.handlers(), residents.handlers(), representatives.handlers(),
         stations.handlers(), questions.handlers(), errors.handlers(),
     ]
+    application.add_handler(errors.edits_handler(), group=-1)
     for group in groups:
         application.add_handlers(group)
     # Write conversation state and drafts after every update, so even a hard kill loses no step.

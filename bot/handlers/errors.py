@@ -1,5 +1,5 @@
 """The last handlers: commands no flow or handler took, stale or forged buttons, unsupported media,
-and the error handler."""
+and the error handler; and the first: edits of sent messages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters,
+)
 
 from ..i18n import plain, t
 from ..services import LianxinContext
@@ -39,6 +41,21 @@ async def unsupported_media(update: Update, context: LianxinContext) -> None:
     lang = await language(update, context)
     key = "photo_outside_flow" if update.message and update.message.photo else "unsupported_media"
     await update.effective_chat.send_message(t(lang, key))
+
+
+async def edited_message(update: Update, context: LianxinContext) -> None:
+    """An edit of a message already sent: whatever it answered, a question or a step of a flow, was
+    done with the first version, so the resident is asked to send the correction as a new message.
+    No other handler sees the edit (they all read `update.message`)."""
+    if update.effective_chat.type == update.effective_chat.PRIVATE:
+        lang = await language(update, context)
+        await update.effective_chat.send_message(t(lang, "edit_not_seen"))
+    raise ApplicationHandlerStop
+
+
+def edits_handler() -> BaseHandler:
+    """Registered in a group before all others."""
+    return MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited_message)
 
 
 async def on_error(update: object, context: LianxinContext) -> None:

@@ -63,6 +63,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "lang.switched": {"zh": "已切换为中文。", "en": "Switched to English."},
     "cancelled": {"zh": "已取消，什么也没有提交。需要时再发送 /report。", "en": "Cancelled; nothing was submitted. Send /report whenever you need."},
+    "edit_not_seen": {
+        "zh": "✏️ 修改已发出的消息，我这边看不到改动。如需更正，请把正确的内容重新发一条。",
+        "en": "✏️ I can't see edits to messages already sent. To correct something, please send it again as a new message.",
+    },
     "message_cancelled": {"zh": "已取消，这条留言没有发出。", "en": "Cancelled; nothing was sent."},
     "resolve_cancelled": {"zh": "已取消，{ref} 还没有办结。", "en": "Cancelled; {ref} is not resolved."},
     "nothing_to_cancel": {"zh": "当前没有进行中的操作。", "en": "There is nothing to cancel."},

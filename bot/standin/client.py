@@ -136,6 +136,14 @@ class TelegramUser(ChatView):
                                     "type": "bot_command"}]
         return await self._post(content)
 
+    async def edit(self, message: dict, text: str) -> dict:
+        """Edits one of this user's text messages: the bot gets an `edited_message` update."""
+        msg = self.chat.messages[message["message_id"]]
+        msg.update(text=text, edit_date=now())
+        self._cursor = len(self.chat.events)
+        await self.standin.push_update("edited_message", copy.deepcopy(msg))
+        return msg
+
     async def reply(self, to_message: dict, text: str) -> dict:
         original = self.chat.messages.get(to_message["message_id"], to_message)
         msg = {"text": text, "reply_to_message": {k: copy.deepcopy(v) for k, v in original.items()

@@ -204,3 +204,14 @@ async def test_the_greeting_and_help_speak_of_the_street_whose_knowledge_base_is
         await resident.send("/help")
         help_text = await resident.wait_for("直接打字提问")
         assert "九龙" not in help_text["text"] and "工作站在哪" in help_text["text"]
+
+
+async def test_an_edited_message_gets_a_hint_to_send_it_again(standin, bot):
+    resident = await started_resident(standin, 6013)
+    question = await resident.send("工作站几点开门")
+    await resident.wait_for("开放")
+    await resident.edit(question, "法律援助怎么申请")
+    hint = await resident.wait_for("看不到改动")
+    assert "出了点问题" not in resident.transcript()
+    await resident.send("法律援助怎么申请")  # sent again: answered as usual
+    assert (await resident.wait_for(lambda m: m["message_id"] > hint["message_id"]))["text"] != hint["text"]
