@@ -82,5 +82,6 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", nothing_to_cancel, filters=private),
         MessageHandler(private & filters.COMMAND, unknown_command),
         MessageHandler(private & media, unsupported_media),
+        MessageHandler(private & filters.UpdateType.MESSAGE, unsupported_media),  # a dice, a poll ...
         CallbackQueryHandler(stale_button),
     ]

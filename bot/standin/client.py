@@ -181,6 +181,9 @@ class TelegramUser(ChatView):
             "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": emoji,
             "file_size": len(stored.data)}})
 
+    async def send_dice(self, emoji: str = "🎲", value: int = 4) -> dict:
+        return await self._post({"dice": {"emoji": emoji, "value": value}})
+
     async def send_voice(self, duration: int = 3) -> dict:
         stored = self.standin.files.add(os.urandom(256), "voice", "oga")
         return await self._post({"voice": {

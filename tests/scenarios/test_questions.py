@@ -215,3 +215,9 @@ async def test_an_edited_message_gets_a_hint_to_send_it_again(standin, bot):
     assert "出了点问题" not in resident.transcript()
     await resident.send("法律援助怎么申请")  # sent again: answered as usual
     assert (await resident.wait_for(lambda m: m["message_id"] > hint["message_id"]))["text"] != hint["text"]
+
+
+async def test_a_dice_outside_any_flow_gets_an_answer_not_silence(standin, bot):
+    resident = await started_resident(standin, 6014)
+    await resident.send_dice()
+    await resident.wait_for("无法处理")
