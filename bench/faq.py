@@ -137,7 +137,8 @@ def main() -> int:
     measure(args.faq_dir, rows, "sample (reload: model loaded, embeddings cached)")
     streets = ("other_street", "third_street", "fourth_street", "fifth_street", "sixth_street", "seventh_street",
                "eighth_street", "ninth_street", "tenth_street", "eleventh_street",
-               "twelfth_street", "thirteenth_street", "fourteenth_street")
+               "twelfth_street", "thirteenth_street", "fourteenth_street",
+               "fifteenth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():

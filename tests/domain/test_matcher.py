@@ -224,7 +224,8 @@ def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, quer
     ["我想找代表反映拖欠工资的事", "小区里到处贴小广告", "my boss has not paid my salary for two months",
      "能给我推荐个工作吗", "社区有什么好玩的活动", "文化活动要门票吗", "选什么时间去工作站好",
      "what's the best way to contact my representative", "can you recommend a lawyer",
-     "为什么我反映的事一直没人管", "台风天工作站开门吗", "垃圾分类为什么要这么分"],
+     "为什么我反映的事一直没人管", "台风天工作站开门吗", "垃圾分类为什么要这么分",
+     "选出来的代表平时都干啥", "我是新当选的代表 案子怎么到我这", "花园小区的活动室什么时候开"],
 )
 def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(query):
     from bot.domain.matching.scope import topics_of
@@ -236,7 +237,9 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
     "query",
     ["美国的垃圾为什么不用分类", "小区旁边的河里能钓鱼吗", "比亚迪的车在小区充电桩能充吗", "你是男的还是女的",
      "why do typhoons come in summer", "where can i go fishing around here", "快递寄到上海要几天",
-     "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone"],
+     "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone",
+     "装修找哪家公司靠谱", "电动车上牌去哪", "how are the deputies elected", "how much is a bus ticket to the airport",
+     "公园樱花什么时候开"],
 )
 def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
     from bot.domain.matching.scope import topics_of

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 # topic -> (Chinese pattern, on the text without spaces; English pattern, on words)
 _TOPICS: dict[str, tuple[str, str | None]] = {
-    "shopping": (r"哪个牌子|什么牌子|买哪个|买哪种|哪家好|哪家靠谱|哪家便宜|好吃|好看的|性价比|耐用|"
+    "shopping": (r"哪个牌子|什么牌子|买哪个|买哪种|哪家.{0,6}(?:好|靠谱|便宜|实惠|正规)|好吃|好看的|性价比|耐用|"
                  r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|保健品|哪里能买|哪儿能买|在哪买|在哪儿买|哪里买|去哪买",
                  r"\b(brand|best place to buy|used car)\b"),
     "housing market": (r"二手房|房价", r"\bhouse prices?\b"),
@@ -34,7 +34,8 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "the bot's nature": (r"机器人还是真人|是不是真人|你是真人|男的还是女的|是男是女|男生还是女生|你几岁|你多大了",
                          r"\bare you (a )?(bot|robot|human|real person|man|woman|boy|girl)\b"),
     "recipes": (r"菜谱|怎么做好吃", r"\brecipe\b"),
-    "travel": (r"火车票|机票|高铁票|航班|机场", r"\b(flights?|airport|train tickets?)\b"),
+    "travel": (r"火车票|机票|高铁票|航班|机场|地铁票|车票|票价",
+               r"\b(flights?|airport|train tickets?|(metro|subway|bus) (tickets?|fares?)|ticket to|fares?)\b"),
     "pet care": (r"宠物医院|兽医|狗狗.{0,6}(?:药|病)|猫咪.{0,6}(?:药|病)|掉毛|狗粮|猫粮|训狗",
                  r"\b(vet|groomer|dog trainer|dog food|cat food)\b"),
     # Across thirteen evaluation sets "推荐 / recommend / best ..." asked for a shop, a film, a school:
@@ -44,12 +45,12 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                         r"\bbest (?!way|time|day|person|option)"),
     "writing and jokes": (r"讲个笑话|讲笑话|说个笑话|写一首|写首|作文|写诗|写.{0,4}简历|会唱歌",
                           r"\b(jokes?|poem|essay)\b"),
-    "other authorities' papers": (r"护照|驾照|驾驶证", r"\bpassport\b"),
+    "other authorities' papers": (r"护照|驾照|驾驶证|上牌|车牌|牌照", r"\b(passport|licen[cs]e plates?|number plates?)\b"),
     "parcels": (r"快递到哪|快递.{0,8}(?:几天|多久|多少钱)|寄到.{0,6}(?:几天|多久|多少钱)", None),
     "advertising": (r"广告位|投放广告", None),
     "software": (r"编程|源代码", r"\bpassword\b"),
     "shops and leisure": (r"商场|超市|电影院|健身房", r"\b(supermarket|shopping mall|cinema|movies?)\b"),
-    "sightseeing": (r"故宫|长城|景点|旅游攻略",
+    "sightseeing": (r"故宫|长城|景点|旅游攻略|花期|赏花|(?:荷花|樱花|桃花|梅花|油菜花|杜鹃|红叶).{0,4}(?:几月|什么时候|啥时候|哪天)",
                     r"\b(forbidden city|great wall|sightseeing|tourist attractions?)\b"),
     "trivia": (r"(?:日本|美国|韩国|英国|德国|法国|国外|外国|台风|地震|打雷|闪电|彩虹|月亮|潮汐).{0,10}为什么|"
                r"为什么.{0,10}(?:日本|美国|韩国|国外|外国|台风|地震|打雷|闪电|彩虹|月亮|潮汐)",
@@ -64,6 +65,10 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                                 r"(?:怎么|如何|咋)(?:才能|样才能)?当(?:上|选)?(?:人大)?代表",
                                 r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b|"
                                 r"\bhow (can i|do i|to) become an? (deputy|representative)\b"),
+    "elections": (r"(?:怎么|如何|咋)选(?:出来|上|的)|是怎么选|选举.{0,4}(?:什么时候|怎么|在哪|哪天)|选民登记|"
+                  r"(?:怎么|在哪|哪里|去哪)投票",
+                  r"\bhow (are|were|do|is) .{0,30}(elected|chosen)\b|\bwhen is the election\b|"
+                  r"\bhow (do|can) i vote\b"),
     "subscriptions": (r"自动续费|会员费|开会员|充会员", None),
     "a representative's pay": (r"代表(?:一个月|每个月|每月|一年|每年|的|有)?(?:多少)?(?:工资|薪水|月薪|年薪|薪资)",
                                r"\b(representatives?|deputy|deputies|reps?)'?s? (salary|pay|wages?)\b"),
