@@ -87,6 +87,12 @@ def test_a_please_does_not_turn_a_directory_question_into_an_faq_one():
     assert kb.decide("Tinglan Home phone number please", "en").answer_id == "home"
 
 
+def test_something_to_tell_a_representative_on_here_is_about_filing():
+    """在这上面 (on this bot) and 跟代表说 (tell the representative) say how, not whom to meet."""
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "seventh_street" / "faq")
+    assert kb.decide("有点事想跟代表说说 在这上面咋弄啊", "zh").answer_id == "file-matter"
+
+
 def test_colloquial_chinese_reaches_the_encoder_in_standard_mandarin():
     from bot.domain.matching.colloquial import standard_mandarin
 
