@@ -93,6 +93,11 @@ def test_something_to_tell_a_representative_on_here_is_about_filing():
     assert kb.decide("有点事想跟代表说说 在这上面咋弄啊", "zh").answer_id == "file-matter"
 
 
+def test_asking_to_delete_a_report_is_withdrawing_it():
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "fifteenth_street" / "faq")
+    assert kb.decide("i dont need it anymore, can you delete my report", "en").answer_id == "withdraw-case"
+
+
 def test_colloquial_chinese_reaches_the_encoder_in_standard_mandarin():
     from bot.domain.matching.colloquial import standard_mandarin
 
