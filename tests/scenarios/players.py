@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.standin.client import TelegramUser
 
 
@@ -44,3 +46,21 @@ async def file_matter(resident, community: str, category: str, description: str,
     await resident.press("✅ 提交")
     confirmation = await resident.wait_for("已提交")
     return confirmation["text"].split("编号 ")[1].split("。")[0]
+
+
+@dataclass
+class CaseAtWang:
+    """A property matter in 九龙社区, filed by a resident, and its card in 王建国's chat."""
+
+    wang: TelegramUser
+    resident: TelegramUser
+    ref: str
+    card: dict
+
+
+async def case_at_wang(standin, resident_id: int, description: str) -> CaseAtWang:
+    """王建国 (九龙社区, property) has started the bot; a resident files a property matter there."""
+    wang = await started_rep(standin, 100001, "王建国")
+    resident = await started_resident(standin, resident_id)
+    ref = await file_matter(resident, "九龙社区", "物业管理", description)
+    return CaseAtWang(wang, resident, ref, await wang.wait_for(ref))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import ADMIN_CHAT, ADMIN_ID
-from tests.scenarios.players import file_matter, started_rep, started_resident
+from tests.scenarios.players import case_at_wang, file_matter, started_rep, started_resident
 
 
 async def test_reply_button_relays_text_and_photo_without_exposing_accounts(standin, bot):
@@ -40,28 +40,23 @@ async def test_transfer_to_another_rep_of_the_station(standin, bot):
 
 
 async def test_transfer_pressed_by_mistake_can_be_taken_back(standin, bot):
-    wang = await started_rep(standin, 100001, "王建国")
-    resident = await started_resident(standin, 5008)
-    ref = await file_matter(resident, "九龙社区", "物业管理", "车库入口的卷帘门关不上")
-    card = await wang.wait_for(ref)
-    await wang.press("🔄 转交", card)
-    await wang.wait_for("转交给谁")
-    await wang.press("↩️ 不转交了")
-    await wang.wait_for("仍由您办理")
-    await wang.press("✅ 接单", card)  # still his
-    await resident.wait_for("已接单")
+    case = await case_at_wang(standin, 5008, "车库入口的卷帘门关不上")
+    await case.wang.press("🔄 转交", case.card)
+    await case.wang.wait_for("转交给谁")
+    await case.wang.press("↩️ 不转交了")
+    await case.wang.wait_for("仍由您办理")
+    await case.wang.press("✅ 接单", case.card)  # still his
+    await case.resident.wait_for("已接单")
 
 
 async def test_a_representative_who_cancels_a_resolution_or_a_reply_is_told_nothing_happened(standin, bot):
-    wang = await started_rep(standin, 100001, "王建国")
-    resident = await started_resident(standin, 5009)
-    ref = await file_matter(resident, "九龙社区", "物业管理", "楼道里的消防栓玻璃碎了")
-    card = await wang.wait_for(ref)
-    await wang.press("🏁 办结", card)
+    case = await case_at_wang(standin, 5009, "楼道里的消防栓玻璃碎了")
+    wang = case.wang
+    await wang.press("🏁 办结", case.card)
     await wang.wait_for("请简要说明办理结果")
     await wang.send("/cancel")
-    await wang.wait_for(f"已取消，{ref} 还没有办结")
-    await wang.press("💬 回复", card)
+    await wang.wait_for(f"已取消，{case.ref} 还没有办结")
+    await wang.press("💬 回复", case.card)
     await wang.wait_for("请发送给居民的回复")
     await wang.send("/cancel")
     reply = await wang.wait_for("已取消")
@@ -106,10 +101,8 @@ async def test_a_mistyped_rep_id_is_answered_with_the_ids_there_are(standin, bot
 
 
 async def test_buttons_of_other_peoples_cases_are_refused(standin, bot):
-    wang = await started_rep(standin, 100001, "王建国")
-    resident = await started_resident(standin, 5005)
-    ref = await file_matter(resident, "九龙社区", "物业管理", "电动车在楼道充电很危险")
-    card = await wang.wait_for(ref)
+    case = await case_at_wang(standin, 5005, "电动车在楼道充电很危险")
+    wang, resident, card = case.wang, case.resident, case.card
     intruder = await started_rep(standin, 100003, "张海涛")
     await intruder.press_data(card["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
     assert "不由您负责" in await intruder.wait_answer()
