@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from functools import wraps
@@ -10,6 +11,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from ..casework import Outcome
+from ..domain.knowledge import guess_language
 from ..i18n import t
 from ..services import LianxinContext
 from ..stats import case_statistics, format_duration
@@ -98,9 +100,18 @@ async def unanswered(update: Update, context: LianxinContext) -> None:
     if not questions:
         await update.effective_chat.send_message(t(lang, "admin.unanswered_empty"))
         return
+    kb = context.services.knowledge.current
     lines = [t(lang, "admin.unanswered_header")]
-    lines += [t(lang, "admin.unanswered_line", count=q.count, text=q.text[:200], score=f"{q.best_score:.0f}")
-              for q in questions]
+    for q in questions:
+        # Asked again of today's knowledge base: an entry written since answers it, or no entry could.
+        now = await asyncio.to_thread(kb.decide, q.text, guess_language(q.text))
+        if now.action == "answer":
+            status = t(lang, "admin.unanswered_now_answered", entry=kb.title(now.answer_id, lang))
+        elif now.off_topic:
+            status = t(lang, "admin.unanswered_off_topic")
+        else:
+            status = t(lang, "admin.unanswered_score", score=f"{q.best_score:.0f}")
+        lines.append(t(lang, "admin.unanswered_line", count=q.count, text=q.text[:200], status=status))
     await update.effective_chat.send_message("\n".join(lines))
 
 

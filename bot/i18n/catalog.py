@@ -367,7 +367,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "admin.unanswered_empty": {"zh": "暂无未能回答的问题。", "en": "No unanswered questions yet."},
     "admin.unanswered_header": {"zh": "<b>居民问得最多、却没答上的问题</b>：", "en": "<b>Most frequent questions without a good answer</b>:"},
-    "admin.unanswered_line": {"zh": "{count}× {text}（最高分 {score}）", "en": "{count}× {text} (best score {score})"},
+    "admin.unanswered_line": {"zh": "{count}× {text}（{status}）", "en": "{count}× {text} ({status})"},
+    "admin.unanswered_score": {"zh": "最高分 {score}", "en": "best score {score}"},
+    "admin.unanswered_now_answered": {"zh": "现在已能回答：{entry}", "en": "answered now: {entry}"},
+    "admin.unanswered_off_topic": {"zh": "超出街道的服务范围", "en": "outside what a street office answers"},
     "admin.stats": {
         "zh": "<b>统计</b>\n按状态：{by_status}\n按社区：{by_station}\n按类别：{by_category}\n平均接单用时：{accept}\n平均首次回复用时：{reply}\n平均办结用时：{resolve}\n满意度：{rating}",
         "en": "<b>Statistics</b>\nBy status: {by_status}\nBy community: {by_station}\nBy category: {by_category}\nMean time to accept: {accept}\nMean time to first reply: {reply}\nMean time to resolve: {resolve}\nSatisfaction: {rating}",

@@ -151,6 +151,7 @@ def test_complaint_signals():
     "中午休息不 我只有午饭那会儿能过去",  # asked in the first clause
     "碎瓷片一大堆 不能扔垃圾桶 放哪",
     "等了一上午还没人接 一般得多久才有人管",
+    "萤火虫观察营几月开营",
 ])
 def test_a_question_told_after_what_happened_is_a_question(text):
     assert complaint_signals(text, text).question

@@ -66,7 +66,31 @@ async def test_unknown_questions_are_kept_for_admins(standin, bot):
     admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
     await admin.send("/unanswered")
     listing = await standin.chat(ADMIN_CHAT).wait_for("没答上")
-    assert "2× 今晚的足球比赛谁赢了" in listing["text"]
+    assert "2× 今晚的足球比赛谁赢了（最高分" in listing["text"]
+
+
+async def test_unanswered_says_which_questions_an_entry_written_since_answers_and_which_no_entry_could(
+        standin, tmp_path):
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ_DIR, faq)
+    async with running(build_application(make_settings(standin, tmp_path, LIANXIN_FAQ_DIR=faq))):
+        resident = await started_resident(standin, 6015)
+        for question in ("萤火虫观察营几月开营", "明天会下雨吗"):
+            await resident.send(question)
+            await resident.wait_for(lambda m: m.get("text") and m["text"] != question and "萤火虫" not in m["text"])
+        (faq / "extra.yaml").write_text(
+            "- id: firefly-camp\n"
+            "  question: {zh: 萤火虫观察营什么时候开营, en: When does the firefly camp start}\n"
+            "  answer: {zh: 每年六月开营（示例）。, en: Every June (sample).}\n",
+            encoding="utf-8",
+        )
+        admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
+        await admin.send("/reload")
+        await standin.chat(ADMIN_CHAT).wait_for("已重新加载")
+        await admin.send("/unanswered")
+        listing = (await standin.chat(ADMIN_CHAT).wait_for("没答上"))["text"]
+        assert "萤火虫观察营几月开营（现在已能回答：萤火虫观察营什么时候开营）" in listing
+        assert "明天会下雨吗（超出街道的服务范围）" in listing
 
 
 async def test_stations_command_browses_by_community(standin, bot):
