@@ -82,6 +82,7 @@ def handlers() -> list[BaseHandler]:
         CommandHandler("cancel", nothing_to_cancel, filters=private),
         MessageHandler(private & filters.COMMAND, unknown_command),
         MessageHandler(private & media, unsupported_media),
-        MessageHandler(private & filters.UpdateType.MESSAGE, unsupported_media),  # a dice, a poll ...
+        # Anything else a person sends (a dice, a poll ...); not service messages (a timer set, a pin).
+        MessageHandler(private & filters.UpdateType.MESSAGE & ~filters.StatusUpdate.ALL, unsupported_media),
         CallbackQueryHandler(stale_button),
     ]
