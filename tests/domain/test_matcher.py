@@ -93,6 +93,13 @@ def test_something_to_tell_a_representative_on_here_is_about_filing():
     assert kb.decide("有点事想跟代表说说 在这上面咋弄啊", "zh").answer_id == "file-matter"
 
 
+def test_english_synonym_phrases_of_any_length_are_found():
+    from bot.domain.matching.tokens import features
+
+    assert "@privacy" in features(normalize("will my neighbours find out it was me who reported them"))
+    assert "@rate" in features(normalize("where do i give feedback on how my case went"))
+
+
 def test_asking_to_delete_a_report_is_withdrawing_it():
     kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "fifteenth_street" / "faq")
     assert kb.decide("i dont need it anymore, can you delete my report", "en").answer_id == "withdraw-case"

@@ -138,7 +138,7 @@ CONCEPTS_EN: dict[str, list[str]] = {
     "parking": ["parking", "park", "car"],
     "privacy": ["privacy", "private", "personal", "data", "find out it was me", "who can see", "confidential",
                 "kept secret", "shared with", "exposed", "find out that i", "find out it was", "know it was me",
-                "know that i complained"],
+                "know that i complained", "find out i", "know i complained", "know i reported", "who reported"],
     "language": ["language", "english", "chinese", "foreigner", "foreign", "can't read chinese"],
     "rate": ["rate", "rating", "review", "satisfied", "satisfaction", "stars", "give stars", "thumbs up",
              "how my case went", "how it went", "was handled", "how they handled", "feedback on how",

@@ -175,10 +175,11 @@ def _zh_features(run: str, add, light: bool = False) -> None:
 
 def _en_features(words: list[str], add, light: bool = False) -> None:
     concepts = _en_concepts()
+    longest = max(len(key) for key in concepts)  # "find out it was me": five words
     stems = [stem(w) for w in words]
     used = [False] * len(stems)
     for i in range(len(stems)):
-        for length in (3, 2, 1):
+        for length in range(min(longest, len(stems) - i), 0, -1):
             key = tuple(stems[i : i + length])
             if len(key) == length and key in concepts and not any(used[i : i + length]):
                 add("@" + concepts[key], concept_weight(concepts[key]))
