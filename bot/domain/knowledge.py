@@ -199,6 +199,7 @@ def build_candidates(directory: Directory, entries: dict[str, FaqEntry]) -> list
         words = name.split()
         if lang == "en" and len(words) >= 3:
             home_names.append(" ".join(words[1:]))  # "<Street> Representatives' Home" -> without the street
+            home_names.append(" ".join(words[-2:]))  # ... and without "Street": "the representatives' home"
     candidates.append(Candidate("home", texts(directory.home.name, aliases=home_names), True))
     for s in directory.stations:
         candidates.append(Candidate(f"station:{s.id}", texts(s.name, s.community, aliases=s.aliases), True))

@@ -82,6 +82,11 @@ def test_a_station_is_known_by_the_place_name_leading_its_english_name():
     assert index.mentions("the east side of the road is flooded") == []  # an English word is no name
 
 
+def test_the_representatives_home_is_known_without_the_streets_name():
+    kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "seventh_street" / "faq")
+    assert kb.decide("how do i get to the representatives home", "en").answer_id == "home"
+
+
 def test_a_please_does_not_turn_a_directory_question_into_an_faq_one():
     kb = load_knowledge_base(Path(__file__).parents[1] / "data" / "thirteenth_street" / "faq")
     assert kb.decide("Tinglan Home phone number please", "en").answer_id == "home"
