@@ -116,6 +116,7 @@ def test_colloquial_chinese_reaches_the_encoder_in_standard_mandarin():
     assert standard_mandarin("俺想找代表说个事儿 咋弄") == "我想找代表说个事 怎么办"
     assert standard_mandarin("在这上头喊能叫来人不") == "在这上头喊能叫来人吗"  # a yes/no question
     assert standard_mandarin("物业到现在都没有") == "物业到现在都没有"  # a statement stays one
+    assert standard_mandarin("附近有冇厂招人") == "附近有没有厂招人"  # southern: Cantonese / Hakka
 
 
 def test_a_colloquial_question_is_answered():
@@ -164,6 +165,7 @@ def test_complaint_signals():
     "碎瓷片一大堆 不能扔垃圾桶 放哪",
     "等了一上午还没人接 一般得多久才有人管",
     "萤火虫观察营几月开营",
+    "孩子放学没人接 有冇地方帮忙看着",
 ])
 def test_a_question_told_after_what_happened_is_a_question(text):
     assert complaint_signals(text, text).question
@@ -263,7 +265,8 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
      "why do typhoons come in summer", "where can i go fishing around here", "快递寄到上海要几天",
      "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone",
      "装修找哪家公司靠谱", "电动车上牌去哪", "how are the deputies elected", "how much is a bus ticket to the airport",
-     "公园樱花什么时候开"],
+     "公园樱花什么时候开", "这座古塔是哪个朝代的", "哪个医生看牙最好", "牛奶放冰箱能保存多久",
+     "any good hotels near the station"],
 )
 def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
     from bot.domain.matching.scope import topics_of

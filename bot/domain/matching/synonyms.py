@@ -164,6 +164,7 @@ CONCEPTS_EN: dict[str, list[str]] = {
     "vaccine": ["vaccine", "vaccines", "vaccination", "vaccinated", "jab", "jabs", "shot", "shots",
                 "immunisation", "immunization"],
     "withdraw": ["withdraw", "cancel", "take back", "retract", "no longer need", "remove my report",
+                 "take my report back", "take it back",
                  "delete my report", "don't need it anymore", "dont need it anymore"],
     "amend": ["add details", "more details", "attach", "forgot to", "add a photo", "add photos"],
     "anonymous": ["anonymous", "anonymously", "without my name", "without giving my name"],
