@@ -138,7 +138,7 @@ def main() -> int:
     streets = ("other_street", "third_street", "fourth_street", "fifth_street", "sixth_street", "seventh_street",
                "eighth_street", "ninth_street", "tenth_street", "eleventh_street",
                "twelfth_street", "thirteenth_street", "fourteenth_street",
-               "fifteenth_street", "sixteenth_street")
+               "fifteenth_street", "sixteenth_street", "seventeenth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():

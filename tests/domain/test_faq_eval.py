@@ -1,4 +1,4 @@
-"""The evaluation set against the bundled knowledge base, and fifteen other fictional streets.
+"""The evaluation set against the bundled knowledge base, and sixteen other fictional streets.
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
@@ -12,7 +12,8 @@ fifth_street (临江), sixth_street (青石), seventh_street (柳岸), eighth_st
 (石桥镇, villages), tenth_street (青石桥, an old river town), eleventh_street (禾塘, high-rises by an
 industrial park), twelfth_street (槐井, hutongs), thirteenth_street (汀澜, an international district,
 more English), fourteenth_street (瓷源, a porcelain town), fifteenth_street (雁鸣湖, a new town of
-resettled villagers) and sixteenth_street (竹溪, a southern mountain town) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
+resettled villagers), sixteenth_street (竹溪, a southern mountain town) and seventeenth_street (永福桥, an
+old inner-city street) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (matcher of 2026-11-27 morning); eighth 0.800 /
 14.3% / 2.6% and ninth 0.783 / 20.6% / 3.8% (after the changes below); tenth 0.774 / 5.9% / 3.8%
 (after the off-topic lists grew, before the lead counted); eleventh 0.811 / 8.8% / 5.7% and twelfth
@@ -20,7 +21,8 @@ resettled villagers) and sixteenth_street (竹溪, a southern mountain town) wer
 0.722 / 12.5% / 4.6% (after colloquial Chinese was rewritten for the encoder and the off-topic lists grew
 by trivia, hobbies, car brands and becoming a representative); fifteenth 0.796 / 18.8% / 3.7% (after
 the changes of fourteenth, and 多久 / 放哪 asking a question); sixteenth 0.796 / 18.8% / 5.6% (after
-fifteenth's changes, long English synonym phrases and "the representatives' home").
+fifteenth's changes, long English synonym phrases and "the representatives' home"); seventeenth 0.806 /
+18.8% / 3.7% (after sixteenth's).
 The failures of fifth to seventh were looked at afterwards, so they are blind no longer: the complaint
 word list grew (往下扔, 吓人; 谁都 is not a question), off-topic questions (a brand, a school, the
 weather: scope.py) are no longer answered, general synonym groups were added (duration, vaccine,
@@ -41,9 +43,11 @@ delivery times, where to buy, exchange rates, who invented): fifth 0.798 / 0% / 
 0.759 / 0% / 2.8%, fifteenth 0.806 / 3.1% / 2.8% (after how elections work, which agency is reliable, ticket
 fares, licence plates and when flowers bloom became off-topic, and "on here" / 跟代表说 / "delete my report"
 synonyms), sixteenth 0.824 / 3.1% / 5.6% (after which dynasty, which doctor, how long food keeps and
-homestays became off-topic, and 有冇 / 么子 were read as questions). Most misses left are colloquial
+homestays became off-topic, and 有冇 / 么子 were read as questions), seventeenth 0.806 / 3.1% / 3.7% (after a
+topic named by an entry in one language stayed off-topic in the other, and lift and appliance brands,
+啥牌子, how to write a CV and salaries became off-topic). Most misses left are colloquial
 paraphrases scored below the threshold. Targets not met stay visible as expected failures; floors guard
-all twelve.
+all thirteen.
 """
 
 from __future__ import annotations
@@ -164,6 +168,7 @@ BLIND_FLOORS = {
     "fourteenth_street": (0.74, 0.03),
     "fifteenth_street": (0.79, 0.04),
     "sixteenth_street": (0.81, 0.04),
+    "seventeenth_street": (0.79, 0.04),
 }
 TARGETS_NOT_MET = {
     "fifth_street": "top-1 0.798 (target 0.80)",

@@ -117,6 +117,7 @@ def test_colloquial_chinese_reaches_the_encoder_in_standard_mandarin():
     assert standard_mandarin("在这上头喊能叫来人不") == "在这上头喊能叫来人吗"  # a yes/no question
     assert standard_mandarin("物业到现在都没有") == "物业到现在都没有"  # a statement stays one
     assert standard_mandarin("附近有冇厂招人") == "附近有没有厂招人"  # southern: Cantonese / Hakka
+    assert standard_mandarin("手机上哪能弄") == "手机上怎么弄"  # Wu
 
 
 def test_a_colloquial_question_is_answered():
@@ -266,12 +267,20 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
      "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone",
      "装修找哪家公司靠谱", "电动车上牌去哪", "how are the deputies elected", "how much is a bus ticket to the airport",
      "公园樱花什么时候开", "这座古塔是哪个朝代的", "哪个医生看牙最好", "牛奶放冰箱能保存多久",
-     "any good hotels near the station"],
+     "any good hotels near the station", "加装电梯用日立的好不好", "简历怎么写才好", "what's the average salary of a lawyer"],
 )
 def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
     from bot.domain.matching.scope import topics_of
 
     assert topics_of(normalize(query))
+
+
+def test_a_topic_is_in_scope_in_the_language_of_the_entry_that_names_it():
+    from bot.domain.matching.scope import Scope
+
+    scope = Scope([normalize("old brand shops pledge")])  # an English entry on a street's old brands
+    assert not scope.off_topic(normalize("which brand shops signed it"))
+    assert scope.off_topic(normalize("卫生间防水涂料用啥牌子的好"))  # still a shopping question in Chinese
 
 
 def test_a_why_question_about_nature_is_not_answered_by_the_entry_on_that_weather():

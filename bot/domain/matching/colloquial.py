@@ -23,6 +23,8 @@ _STANDARD = {
     # southern: Cantonese / Hakka / Xiang
     "有冇": "有没有", "冇": "没有", "么子": "什么", "几时": "什么时候", "细伢子": "小孩", "伢子": "孩子",
     "莫得": "没有", "要得": "可以",
+    # Wu (Shanghainese)
+    "哪能": "怎么", "上哪能": "上怎么", "事体": "事情", "啥辰光": "什么时候", "辰光": "时候",  # 手机上哪能弄
 }
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(_STANDARD, key=len, reverse=True)))
 # A clause closed by 不 / 没(有) asks yes or no (能叫来人不); 都没有 / 也不 close a statement.
