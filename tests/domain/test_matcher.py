@@ -252,7 +252,8 @@ def test_off_topic_question_sharing_words_with_an_entry_is_not_answered(kb, quer
      "能给我推荐个工作吗", "社区有什么好玩的活动", "文化活动要门票吗", "选什么时间去工作站好",
      "what's the best way to contact my representative", "can you recommend a lawyer",
      "为什么我反映的事一直没人管", "台风天工作站开门吗", "垃圾分类为什么要这么分",
-     "选出来的代表平时都干啥", "我是新当选的代表 案子怎么到我这", "花园小区的活动室什么时候开"],
+     "选出来的代表平时都干啥", "我是新当选的代表 案子怎么到我这", "花园小区的活动室什么时候开",
+     "社区里最美的地方评选怎么报名", "卫生站能配什么药"],
 )
 def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(query):
     from bot.domain.matching.scope import topics_of

@@ -37,7 +37,7 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "travel": (r"火车票|机票|高铁票|航班|机场|地铁票|车票|票价|民宿|酒店|宾馆|住宿",
                r"\b(flights?|airport|train tickets?|(metro|subway|bus) (tickets?|fares?)|ticket to|fares?|"
                r"homestays?|hotels?|hostels?|airbnb)\b"),
-    "medical advice": (r"哪个医生|哪位医生|什么药|啥药|怎么治|偏方|治疗方法",
+    "medical advice": (r"哪个医生|哪位医生|(?:吃|用)(?:什么|啥)药|怎么治|偏方|治疗方法",  # not 卫生站能配什么药
                        r"\b(which doctor|what medicine|how to treat|cure for)\b"),
     "household tips": (r"保存多久|保质期|怎么保存|能放多久", r"\b(how long does .{1,20} keep|shelf life)\b"),
     "pet care": (r"宠物医院|兽医|狗狗.{0,6}(?:药|病)|猫咪.{0,6}(?:药|病)|掉毛|狗粮|猫粮|训狗",
@@ -65,7 +65,7 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                r"\b(average|good|typical|normal) .{0,20}salary\b"),
     "hobbies": (r"学调酒|学做饭|学钢琴|学画画|学游泳|学吉他|学跳舞|钓鱼|垂钓",
                 r"\b(fishing|learn (to )?(play )?(the )?(guitar|piano|swim|dance))\b"),
-    "brands": (r"特斯拉|比亚迪|蔚来|小鹏|宝马|奔驰|奥迪|丰田|本田|三菱|日立|奥的斯|格力|美的|海尔|西门子|松下",
+    "brands": (r"特斯拉|比亚迪|蔚来|小鹏|宝马|奔驰|奥迪|丰田|本田|三菱|日立|奥的斯|格力|海尔|西门子|松下",
                r"\b(tesla|byd|bmw|mercedes|audi|toyota|honda|mitsubishi|hitachi|otis|siemens|panasonic)\b"),
     "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)|"
                                 r"(?:怎么|如何|咋)(?:才能|样才能)?当(?:上|选)?(?:人大)?代表",
