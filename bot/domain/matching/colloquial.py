@@ -19,16 +19,17 @@ _STANDARD = {
     "俺们": "我们", "咱们": "我们", "俺": "我", "咱": "我们", "阿拉": "我们", "侬": "你",
     "上哪儿": "去哪里", "上哪": "去哪里", "哪嘎达": "哪里", "哪儿": "哪里", "这儿": "这里", "那儿": "那里",
     "事儿": "事", "点儿": "点",
-    "娃": "孩子", "晓得": "知道", "瞅": "看", "甭": "不用", "木有": "没有", "伐": "吗",
+    "娃": "孩子", "晓得": "知道", "瞅": "看", "甭": "不用", "木有": "没有",
     # southern: Cantonese / Hakka / Xiang
     "有冇": "有没有", "冇": "没有", "么子": "什么", "几时": "什么时候", "细伢子": "小孩", "伢子": "孩子",
-    "莫得": "没有", "要得": "可以",
+    "莫得": "没有",
     # Wu (Shanghainese)
     "哪能": "怎么", "上哪能": "上怎么", "事体": "事情", "啥辰光": "什么时候", "辰光": "时候",  # 手机上哪能弄
 }
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(_STANDARD, key=len, reverse=True)))
-# A clause closed by 不 / 没(有) asks yes or no (能叫来人不); 都没有 / 也不 close a statement.
-_CLOSING_NOT = re.compile(r"(?<![都也还就])(?:不|没有?)(?=\s|$)")
+# A clause closed by 不 / 没(有) / Wu 伐 asks yes or no (能叫来人不); 都没有 / 也不 close a statement.
+# (Only at the end: 砍伐 is no question.)
+_CLOSING_NOT = re.compile(r"(?<![都也还就])(?:不|没有?|伐)(?=\s|$)")
 
 
 def standard_mandarin(text: str) -> str:
