@@ -54,6 +54,21 @@ DEMO_TEXTS = {
         "bye": "再见。（正在停止机器人……）",
         "no_buttons": "  （没有按钮）",
         "unread": "📬 {label} 有 {count} 条未读",
+        "usage_press": "用法：/press 标签",
+        "usage_reply": "用法：/reply 文字",
+        "usage_say": "用法：/say 文字",
+        "usage_location": "用法：/location 纬度 经度（例如 /location 35.93 120.17）",
+        "location_range": "纬度须在 ±90 之内，经度须在 ±180 之内",
+        "no_button_n": "没有第 {n} 个按钮（可按：{shown}；/say {n} 把它当文字发出）",
+        "none_here": "这里没有",
+        "ambiguous": "「{label}」对得上好几个按钮：{found}",
+        "no_button": "{person} 这里没有按钮「{label}」；可按的有：{available}",
+        "none": "没有",
+        "opens": "「{label}」打开的是 {target}",
+        "outside": "聊天以外的地方",
+        "no_case_message": "{person} 里没有带事项编号的消息可以回复",
+        "usage_as": "用法：/as resident | /as admin | /as rep ID（代表：{reps}）",
+        "no_rep": "没有代表「{name}」；id 有：{ids}",
     },
     "en": {
         "help": """\
@@ -72,6 +87,21 @@ Lianxin demo — you are chatting with the real bot through a local Telegram sta
         "bye": "Bye. (stopping the bot…)",
         "no_buttons": "  (no buttons)",
         "unread": "📬 {count} unread in {label}",
+        "usage_press": "usage: /press LABEL",
+        "usage_reply": "usage: /reply TEXT",
+        "usage_say": "usage: /say TEXT",
+        "usage_location": "usage: /location LATITUDE LONGITUDE (e.g. /location 35.93 120.17)",
+        "location_range": "latitude must be within ±90 and longitude within ±180",
+        "no_button_n": "no button {n} (buttons: {shown}; /say {n} sends it as text)",
+        "none_here": "none here",
+        "ambiguous": "button '{label}' is ambiguous: {found}",
+        "no_button": "no button '{label}' in {person}; buttons here: {available}",
+        "none": "none",
+        "opens": "'{label}' opens {target}",
+        "outside": "something outside the chat",
+        "no_case_message": "no message naming a case in {person} to reply to",
+        "usage_as": "usage: /as resident | /as admin | /as rep ID (representatives: {reps})",
+        "no_rep": "no representative '{name}'; ids: {ids}",
     },
 }
 
@@ -110,6 +140,16 @@ class Demo:
     def text(self, key: str, **values: object) -> str:
         """One of the demo's own lines, in the demo's language."""
         return DEMO_TEXTS.get(self.lang, DEMO_TEXTS["en"])[key].format(**values)
+
+    def error(self, key: str, **values: object) -> DemoError:
+        """A line that cannot be played, said in the demo's language."""
+        return DemoError(self.text(key, **values))
+
+    def _number(self, text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise self.error("usage_location") from None
 
     def out(self, *lines: str) -> None:
         """Print lines; while a prompt waits for typing, print above it and show the prompt again."""
@@ -329,16 +369,16 @@ class Demo:
             action = self._press_number(int(line))
         elif command == "/press":
             if not rest:
-                raise DemoError("usage: /press LABEL")
+                raise self.error("usage_press")
             action = self._press_label(rest)
         elif command == "/reply":
             if not rest:
-                raise DemoError("usage: /reply TEXT")
+                raise self.error("usage_reply")
             target = self._newest_with_reference()
             action = lambda: user.reply(target, rest)  # noqa: E731
         elif command == "/say":
             if not rest:
-                raise DemoError("usage: /say TEXT")
+                raise self.error("usage_say")
             action = lambda: user.send(rest)  # noqa: E731
         elif command == "/photo":
             action = lambda: user.send_photo(caption=rest or None)  # noqa: E731
@@ -348,10 +388,10 @@ class Demo:
         elif command == "/location":
             parts = rest.replace(",", " ").split()
             if len(parts) != 2:
-                raise DemoError("usage: /location LATITUDE LONGITUDE (e.g. /location 35.93 120.17)")
-            lat, lon = (_number(p, "/location LATITUDE LONGITUDE") for p in parts)
+                raise self.error("usage_location")
+            lat, lon = (self._number(p) for p in parts)
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise DemoError("latitude must be within ±90 and longitude within ±180")
+                raise self.error("location_range")
             action = lambda: user.send_location(lat, lon)  # noqa: E731
         else:
             action = lambda: user.send(line)  # noqa: E731
@@ -367,8 +407,8 @@ class Demo:
     def _press_number(self, n: int) -> Callable:
         buttons = self._buttons(self.current)
         if not 1 <= n <= len(buttons):
-            shown = f"1..{len(buttons)}" if buttons else "none here"
-            raise DemoError(f"no button {n} (buttons: {shown}; /say {n} sends it as text)")
+            shown = f"1..{len(buttons)}" if buttons else self.text("none_here")
+            raise self.error("no_button_n", n=n, shown=shown)
         return self._presser(*buttons[n - 1])
 
     def _press_label(self, label: str) -> Callable:
@@ -384,26 +424,26 @@ class Demo:
             for buttons, msg in places:
                 found = [b for b in buttons if (b["text"] == label if exact else label in b["text"])]
                 if len(found) > 1 and not exact:
-                    raise DemoError(f"button {label!r} is ambiguous: {', '.join(b['text'] for b in found)}")
+                    raise self.error("ambiguous", label=label, found=", ".join(b["text"] for b in found))
                 if found:
                     return self._presser(found[0], msg)
         available = [b["text"] for b in inline_buttons(current)] + [b["text"] for b in keyboard]
-        raise DemoError(f"no button {label!r} in {person.label}; buttons here: "
-                        + (", ".join(available) if available else "none"))
+        raise self.error("no_button", label=label, person=person.label,
+                         available=", ".join(available) if available else self.text("none"))
 
     def _presser(self, button: dict, msg: dict | None) -> Callable:
         user = self.current.user
         if msg is None:
             return lambda: user._press_reply(button)  # the stand-in's reply-keyboard press
         if "callback_data" not in button:
-            raise DemoError(f"{button['text']!r} opens {button.get('url') or 'something outside the chat'}")
+            raise self.error("opens", label=button["text"], target=button.get("url") or self.text("outside"))
         return lambda: user.press_data(button["callback_data"], msg)
 
     def _newest_with_reference(self) -> dict:
         for msg in reversed(self.current.user.chat.bot_messages):
             if self.ref_pattern.search(msg.get("text") or msg.get("caption") or ""):
                 return msg
-        raise DemoError(f"no message naming a case in {self.current.label} to reply to")
+        raise self.error("no_case_message", person=self.current.label)
 
     async def switch(self, target: str) -> None:
         words = target.split()
@@ -414,7 +454,7 @@ class Demo:
             person = await self._rep(words[1])
         else:
             reps = ", ".join(r.id for r in self.directory.representatives)
-            raise DemoError(f"usage: /as resident | /as admin | /as rep ID (representatives: {reps})")
+            raise self.error("usage_as", reps=reps)
         self.current = person
         header = f"── {person.label}"
         if person.key.startswith("rep:"):
@@ -427,7 +467,7 @@ class Demo:
         rep = self.directory.representative(name) or next(
             (r for r in self.directory.representatives if name in (r.name.pick("zh"), r.name.pick("en"))), None)
         if rep is None:
-            raise DemoError(f"no representative {name!r}; ids: {', '.join(r.id for r in self.directory.representatives)}")
+            raise self.error("no_rep", name=name, ids=", ".join(r.id for r in self.directory.representatives))
         person = self.people.get(f"rep:{rep.id}")
         if person is None:
             binding = await self.services.people.binding_of_rep(rep.id)
@@ -553,13 +593,6 @@ class _DemoStandIn(BotApiStandIn):
 def _signature(msg: dict) -> tuple:
     text = msg.get("text") or msg.get("caption") or ""
     return text, tuple(b["text"] for b in inline_buttons(msg))
-
-
-def _number(text: str, usage: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise DemoError(f"usage: {usage}") from None
 
 
 def _line_buffer() -> str:

@@ -85,7 +85,7 @@ def test_a_missing_button_stops_the_script_naming_the_line(tmp_path):
                       encoding="utf-8")
     result = run_demo("--script", str(script))
     assert result.returncode == 1
-    assert f"{script}:4:" in result.stderr and "不存在社区" in result.stderr
+    assert f"{script}:4:" in result.stderr and "没有按钮「不存在社区」" in result.stderr  # in the demo's language
     assert "九龙社区" in result.stderr  # says which buttons there are
     assert "> /press 九龙社区" not in result.stdout  # nothing after the failing line was played
 
