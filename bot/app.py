@@ -51,22 +51,25 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int = 64):
         super().__init__(max_concurrent_updates)
-        self._locks: dict[object, asyncio.Lock] = {}
+        # chat -> [its lock, updates holding or waiting for it]; dropped when the count is back to 0
+        self._chats: dict[object, list] = {}
 
     async def do_process_update(self, update: object, coroutine) -> None:
         key = None
         if isinstance(update, Update):
             key = update.effective_chat.id if update.effective_chat else (
                 update.effective_user.id if update.effective_user else None)
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = self._locks[key] = asyncio.Lock()
+        chat = self._chats.get(key)
+        if chat is None:
+            chat = self._chats[key] = [asyncio.Lock(), 0]
+        chat[1] += 1
         try:
-            async with lock:  # FIFO: a chat's updates keep their order
+            async with chat[0]:  # FIFO: a chat's updates keep their order
                 await coroutine
         finally:
-            if not lock.locked() and not lock._waiters:
-                self._locks.pop(key, None)
+            chat[1] -= 1
+            if chat[1] == 0:
+                del self._chats[key]
 
     async def initialize(self) -> None:
         pass
