@@ -60,7 +60,6 @@ DEMO_TEXTS = {
         "usage_location": "用法：/location 纬度 经度（例如 /location 35.93 120.17）",
         "location_range": "纬度须在 ±90 之内，经度须在 ±180 之内",
         "no_button_n": "没有第 {n} 个按钮（可按：{shown}；/say {n} 把它当文字发出）",
-        "none_here": "这里没有",
         "ambiguous": "「{label}」对得上好几个按钮：{found}",
         "no_button": "{person} 这里没有按钮「{label}」；可按的有：{available}",
         "none": "没有",
@@ -93,7 +92,6 @@ Lianxin demo — you are chatting with the real bot through a local Telegram sta
         "usage_location": "usage: /location LATITUDE LONGITUDE (e.g. /location 35.93 120.17)",
         "location_range": "latitude must be within ±90 and longitude within ±180",
         "no_button_n": "no button {n} (buttons: {shown}; /say {n} sends it as text)",
-        "none_here": "none here",
         "ambiguous": "button '{label}' is ambiguous: {found}",
         "no_button": "no button '{label}' in {person}; buttons here: {available}",
         "none": "none",
@@ -407,7 +405,7 @@ class Demo:
     def _press_number(self, n: int) -> Callable:
         buttons = self._buttons(self.current)
         if not 1 <= n <= len(buttons):
-            shown = f"1..{len(buttons)}" if buttons else self.text("none_here")
+            shown = f"1..{len(buttons)}" if buttons else self.text("none")
             raise self.error("no_button_n", n=n, shown=shown)
         return self._presser(*buttons[n - 1])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters,
@@ -47,7 +48,7 @@ async def edited_message(update: Update, context: LianxinContext) -> None:
     """An edit of a message already sent: whatever it answered, a question or a step of a flow, was
     done with the first version, so the resident is asked to send the correction as a new message.
     No other handler sees the edit (they all read `update.message`)."""
-    if update.effective_chat.type == update.effective_chat.PRIVATE:
+    if update.effective_chat.type == ChatType.PRIVATE:
         lang = await language(update, context)
         await update.effective_chat.send_message(t(lang, "edit_not_seen"))
     raise ApplicationHandlerStop

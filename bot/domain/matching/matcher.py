@@ -34,7 +34,7 @@ from .complaint import ComplaintSignals, complaint_signals
 from .entities import EntityIndex, Mention
 from .normalize import has_cjk, normalize
 from .scope import Scope
-from .tokens import INTENT_CONCEPTS, features
+from .tokens import features, intents_of
 from .typos import TypoCorrector
 
 Action = Literal["answer", "report", "suggest", "none"]
@@ -177,7 +177,7 @@ class Matcher:
             for _, text in cand.context:
                 context.update(features(normalize(text), light=True))
             context_bags.append(context - bag)
-        self._intents = [frozenset(f for f in bag if f[0] == "@" and f[1:] in INTENT_CONCEPTS) for bag in bags]
+        self._intents = [intents_of(bag) for bag in bags]
         n = max(len(candidates), 1)
         df: dict[str, int] = {}
         for bag, context in zip(bags, context_bags):
@@ -387,7 +387,7 @@ class Matcher:
             # Shared words without shared meaning (孩子高考志愿 vs 志愿者报名) are not an answer.
             gate = min(1.0, max(0.0, (s1 - SEMANTIC_FLOOR) / (SEMANTIC_GATE - SEMANTIC_FLOOR)))
             scores[i] = 100.0 * blend * gate
-        intents = {f for f in feats if f[0] == "@" and f[1:] in INTENT_CONCEPTS}
+        intents = intents_of(feats)
         if intents:
             for i in scores:
                 if not self.candidates[i].entity and not intents & self._intents[i]:

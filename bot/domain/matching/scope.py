@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .normalize import has_cjk
+
 # topic -> (Chinese pattern, on the text without spaces; English pattern, on words)
 _TOPICS: dict[str, tuple[str, str | None]] = {
     "shopping": (r"哪个牌子|什么牌子|啥牌子|买哪个|买哪种|哪家.{0,6}(?:好|靠谱|便宜|实惠|正规)|好吃|好看的|性价比|耐用|"
@@ -83,13 +85,9 @@ _ZH = [(topic, re.compile(zh)) for topic, (zh, _) in _TOPICS.items() if zh]
 _EN = [(topic, re.compile(en)) for topic, (_, en) in _TOPICS.items() if en]
 
 
-def _is_chinese(normalized: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in normalized)
-
-
 def topics_of(normalized: str) -> set[str]:
     """The off-topic subjects a text asks about. `normalized`: simplified, lower case (normalize.normalize)."""
-    if _is_chinese(normalized):
+    if has_cjk(normalized):
         compact = normalized.replace(" ", "")
         return {topic for topic, pattern in _ZH if pattern.search(compact)}
     return {topic for topic, pattern in _EN if pattern.search(normalized)}
@@ -103,9 +101,9 @@ class Scope:
 
     def __init__(self, phrasings: Iterable[str]):  # normalized
         self.covered = frozenset(
-            (topic, _is_chinese(text)) for text in phrasings for topic in topics_of(text)
+            (topic, has_cjk(text)) for text in phrasings for topic in topics_of(text)
         )
 
     def off_topic(self, normalized: str) -> bool:
-        chinese = _is_chinese(normalized)
+        chinese = has_cjk(normalized)
         return any((topic, chinese) not in self.covered for topic in topics_of(normalized))

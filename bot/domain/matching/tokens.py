@@ -41,6 +41,11 @@ INTENT_CONCEPTS = frozenset({
 })
 
 
+def intents_of(feats) -> frozenset[str]:
+    """The intent concepts (`@report`, `@withdraw` ...) among features."""
+    return frozenset(f for f in feats if f[0] == "@" and f[1:] in INTENT_CONCEPTS)
+
+
 def concept_weight(concept: str) -> float:
     return CONTEXT_CONCEPT_WEIGHT if concept in CONTEXT_CONCEPTS else KIND_WEIGHT["@"]
 
@@ -93,14 +98,8 @@ def stem(word: str) -> str:
 
 
 _ZH_BY_TEXT, _ZH_BY_PINYIN, _ZH_LONGEST = _build_zh_concepts()
-_EN_CONCEPTS: dict[tuple[str, ...], str] = {}
-
-
-def _en_concepts() -> dict[tuple[str, ...], str]:
-    global _EN_CONCEPTS
-    if not _EN_CONCEPTS:
-        _EN_CONCEPTS = _build_en_concepts()
-    return _EN_CONCEPTS
+_EN_CONCEPTS = _build_en_concepts()
+_EN_LONGEST = max(len(key) for key in _EN_CONCEPTS)  # in words: "find out it was me"
 
 
 def zh_concepts(run: str, pinyins: list[str]) -> list[tuple[str, int, int]]:
@@ -174,14 +173,13 @@ def _zh_features(run: str, add, light: bool = False) -> None:
 
 
 def _en_features(words: list[str], add, light: bool = False) -> None:
-    concepts = _en_concepts()
-    longest = max(len(key) for key in concepts)  # "find out it was me": five words
+    concepts = _EN_CONCEPTS
     stems = [stem(w) for w in words]
     used = [False] * len(stems)
     for i in range(len(stems)):
-        for length in range(min(longest, len(stems) - i), 0, -1):
+        for length in range(min(_EN_LONGEST, len(stems) - i), 0, -1):
             key = tuple(stems[i : i + length])
-            if len(key) == length and key in concepts and not any(used[i : i + length]):
+            if key in concepts and not any(used[i : i + length]):
                 add("@" + concepts[key], concept_weight(concepts[key]))
                 for k in range(i, i + length):
                     used[k] = True
