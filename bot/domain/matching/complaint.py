@@ -22,7 +22,8 @@ PROBLEM_ZH = (
     "种菜 大粪 味道 冒黑烟 污染 偷倒 偷排 噪 扬尘 断了 掉了 烂了 开裂 倾斜 没人接 不接电话 往下扔 扔垃圾 "
     "高空抛物 砸到 砸伤 差点 困了 困人 堵着 挡着 吓人 吓哭 吓死 吓坏 越来越少 越来越差 越来越贵 涨价 涨了 "
     "欠我 欠俺 欠我们 欠俺们 找不着人 找不到人 人找不着 跑路 老不在 总不在 都关门 老关门 没开门 没来 没送 饿着 饿肚子 "
-    "没人收 没人扫 没人清 没人倒 没人拉 没人运 没人捡 堵在 出不去 进不去 开不出去"
+    "没人收 没人扫 没人清 没人倒 没人拉 没人运 没人捡 堵在 出不去 进不去 开不出去 "
+    "堵死 过不去 不热 冻感冒 冻坏 冻病 冻得 秤不准 缺斤少两 短斤少两 害怕 凌晨"
 ).split()
 MARKER_ZH = (
     "三天 两天 几天 好几天 多天 一周 一星期 一个星期 半个月 一个月 几个月 好久 很久 一直 天天 每天 每晚 "
@@ -43,14 +44,14 @@ MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for 
                      "every day", "still", "again", "always", "three days", "two days", "so long",
                      "nobody", "no one", "weeks", "days", "third time", "all night"]
 
-# Question forms. 什么都/什么也 ("什么都不干") and 谁都 ("谁都能进") are a complaint's turn of phrase,
-# not a question.
+# Question forms. 什么都/什么也 ("什么都不干") and 谁(...)都 ("谁都能进", "谁路过都害怕") are a
+# complaint's turn of phrase, not a question.
 _QUESTION_ZH = re.compile(
     r"怎么|如何|怎样|咋|找谁|找哪|哪里|哪儿|哪个|哪家|哪种|哪位|在哪|上哪|去哪|到哪|哪能|哪有|"
     r"吗|能不能|可不可以|可以.*[吗么]|是否|"
     # Asking for advice (想找个律师问问, 想咨询一下): a request for information, not a report.
     r"问问|咨询|想问|请教|"
-    r"什么(?!都|也)|啥(?!都|也)|么子|谁(?!都|也)|多少|几点|几月|几号|几时|哪个月|多久|多长时间|哪些|哪天|有没有|有冇|"
+    r"什么(?!都|也)|啥(?!都|也)|么子|谁(?!.{0,4}?[都也])|多少|几点|几月|几号|几时|哪个月|多久|多长时间|哪些|哪天|有没有|有冇|"
     r"该不该|应该|"
     r"还是(?!没|不)|[?？]|"
     r"哪$|"  # 放哪 closing a clause

@@ -98,6 +98,12 @@ def similarities(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
         return matrix @ vector
 
 
+def similarities_many(rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Cosines (len(rows), len(others)) of two sets of normalised vectors, on one BLAS thread."""
+    with one_thread():
+        return rows @ others.T
+
+
 def principal_directions(matrix: np.ndarray, count: int) -> np.ndarray:
     """The `count` main directions (count, DIM) of the rows (uncentred: cosines stay cosines)."""
     with one_thread():

@@ -1,0 +1,81 @@
+"""What residents ask that no street office answers, as examples in the sentence encoder's space.
+
+scope.py names such topics by their words; a knowledge base of another street meets topics no list
+named. off_topic_examples.txt holds ~730 such questions over ~40 everyday subjects (shopping, health
+advice, films, exams, pets ...), in colloquial Chinese and casual English. A text is "like an off-topic
+example" when its nearest example is nearer in meaning than any phrasing of the entry it would be
+answered with, and shares some words with that example (the sentence encoder alone also pairs texts of
+the same shape: "想跟代表面对面聊聊" with "相亲第一次见面聊啥"). matcher.py answers such a text only
+with high confidence; otherwise its matching entries are offered as suggestions.
+
+Examples close to one of the knowledge base's own phrasings are dropped for it: a street whose admins
+wrote an entry about school places answers questions about school places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from . import semantic
+from .normalize import has_cjk, normalize
+
+EXAMPLES = Path(__file__).with_name("off_topic_examples.txt")
+# An example at least this close to a phrasing of the knowledge base asks about that phrasing's topic.
+SAME_TOPIC = 0.8
+_CHUNK = 4096  # phrasings per product when filtering (a 10,000-entry knowledge base has ~30,000)
+
+
+@dataclass(frozen=True)
+class Nearest:
+    text: str
+    cosine: float
+    shared: float  # Jaccard overlap of the words (Chinese: character pairs) of the text and the example
+
+
+def words(normalized: str) -> frozenset[str]:
+    """Chinese: character pairs (no segmentation needed for an overlap); otherwise words."""
+    if has_cjk(normalized):
+        compact = normalized.replace(" ", "")
+        return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
+    return frozenset(normalized.split())
+
+
+@cache
+def _examples() -> tuple[tuple[str, ...], np.ndarray]:
+    lines = EXAMPLES.read_text(encoding="utf-8").splitlines()
+    texts = tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return texts, semantic.encode(list(texts))
+
+
+class Background:
+    """The off-topic examples this knowledge base does not itself answer."""
+
+    def __init__(self, phrase_vectors: np.ndarray | None):
+        texts, vectors = _examples()
+        nearest = np.full(len(vectors), -1.0, dtype=np.float32)
+        if phrase_vectors is not None:
+            for start in range(0, len(phrase_vectors), _CHUNK):
+                block = semantic.similarities_many(vectors, phrase_vectors[start : start + _CHUNK])
+                nearest = np.maximum(nearest, block.max(axis=1))
+        keep = nearest < SAME_TOPIC
+        self.texts = tuple(t for t, k in zip(texts, keep) if k)
+        self.vectors = np.ascontiguousarray(vectors[keep])
+
+    def nearest(self, normalized: str, query_vector: np.ndarray) -> Nearest | None:
+        """The example nearest in meaning to the text (`normalized`: normalize.normalize)."""
+        if not len(self.vectors):
+            return None
+        cosines = semantic.similarities(self.vectors, query_vector)
+        best = int(cosines.argmax())
+        mine, theirs = words(normalized), _words_of(self.texts[best])
+        shared = len(mine & theirs) / max(1, len(mine | theirs))
+        return Nearest(self.texts[best], float(cosines[best]), shared)
+
+
+@cache
+def _words_of(example: str) -> frozenset[str]:
+    return words(normalize(example))
