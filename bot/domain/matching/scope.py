@@ -24,8 +24,12 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                  r"\b(brand|best place to buy|used car)\b"),
     "housing market": (r"二手房|房价", r"\bhouse prices?\b"),
     "exams": (r"中考|高考|考研|考试|考证|怎么考|资格证", r"\bexams?\b"),
-    "school choice": (r"填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|哪个学校",
-                      r"\bwhich (school|college|university|high school|middle school|primary school)\b"),
+    "school choice": (r"填志愿|志愿怎么填|报哪个|择校|哪个高中|哪个初中|哪个大学|哪所学校|哪个学校|留学|出国读",
+                      r"\bwhich (school|college|university|high school|middle school|primary school)\b|"
+                      r"\b(apply (to|for) (a )?(uni|university|college)|study(ing)? abroad)\b"),
+    # Career advice (whether to quit, a raise), not the street's job fairs or unpaid wages.
+    "career advice": (r"(?:要不要|该不该|想)辞职|跳槽|(?:要求|申请|怎么)?(?:加薪|涨工资)(?:怎么|咋)?(?:开口|谈)|面试技巧",
+                      r"\b(should i quit|quit my job|i hate my job|ask(ing)? for a raise|interview tips|tips for an interview)\b"),
     "school enrolment": (r"(?:上小学|上初中|上中学|小升初|入学).{0,8}(?:报名|划片|材料|手续)|划片|学区", None),
     "weather": (r"天气怎么样|天气预报|会下雨|会不会下雨|下不下雨|下雨吗|下雨不|下雪吗|风大不大|气温|多少度",
                 r"\b(weather|forecast|going to rain|will it rain)\b"),
@@ -35,14 +39,16 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "market prices": (r"行情|收购价|多少钱一斤|几块钱一斤", None),
     "translation": (r"英语怎么说|英文怎么说|怎么翻译|帮我翻译|翻成英文|翻成中文", r"\btranslate\b"),
     "the bot's nature": (r"机器人还是真人|是不是真人|你是真人|男的还是女的|是男是女|男生还是女生|你几岁|你多大了|"
-                         r"你喜欢|你会累|你累不累|你开心吗",
-                         r"\bare you (a )?(bot|robot|human|real person|man|woman|boy|girl)\b|"
-                         r"\bdo (you|u) (ever|like|love|get tired)\b"),
+                         r"你喜欢|你会累|你累不累|你开心吗|你是机器人|你叫(?:什么|啥)|谁(?:做|造|开发)(?:了|的)你",
+                         r"\bare (you|u) (a )?(bot|robot|human|real person|man|woman|boy|girl|ai)\b|"
+                         r"\bdo (you|u) (ever|like|love|get tired)\b|\bwho (made|created|built) (you|u)\b|"
+                         r"\bwhat'?s your name\b"),
     "recipes": (r"菜谱|怎么做好吃|(?:煮|蒸|炖|炸|烤|焯)(?:多久|几分钟)",
                 r"\brecipe\b|\bhow (long|many minutes) (should|do|to|does) .{0,20}\b(boil|bake|fry|steam|roast)"),
     # Tickets and lodging apart: a street's entry on foreigners' 住宿登记 says nothing about train tickets.
-    "tickets": (r"火车票|机票|高铁票|航班|机场|地铁票|车票|票价|改签|退票",
-                r"\b(flights?|airport|train tickets?|(metro|subway|bus) (tickets?|fares?)|ticket to|fares?)\b"),
+    "tickets": (r"火车票|机票|高铁票|航班|机场|地铁票|车票|票价|改签|退票|地铁卡|公交卡",
+                r"\b(flights?|airport|train tickets?|(metro|subway|bus) (tickets?|fares?|cards?|stations?)|"
+                r"ticket to|fares?|train to)\b"),
     "lodging": (r"民宿|酒店|宾馆|住宿", r"\b(homestays?|hotels?|hostels?|airbnb)\b"),
     "language learning": (r"学英语|学中文|学汉语|学日语|学韩语|学外语|背单词|练口语",
                           r"\blearn(ing)? (chinese|mandarin|english|japanese|korean|a (new |foreign )?language)\b"),
@@ -58,7 +64,8 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "recommendations": (r"(?<!就业)(?<!岗位)推荐(?!.{0,3}(?:工作|岗位|就业|活|人选|律师))",
                         r"\brecommend(?! (a |an |me a |me an )?(lawyer|job|work|doctor|clinic))|"
                         r"\bbest (?!way|time|day|person|option)|\bany good (?!way)"),
-    "writing and jokes": (r"讲个笑话|讲笑话|说个笑话|写一首|写首|作文|写诗|写.{0,4}简历|简历怎么写|会唱歌",
+    "writing and jokes": (r"讲个笑话|讲笑话|说个笑话|写一首|写首|作文|写诗|写.{0,4}简历|简历怎么写|会唱歌|"
+                          r"(?:发言稿|演讲稿|讲话稿|致辞).{0,4}(?:咋写|怎么写)|写.{0,6}(?:发言稿|演讲稿|讲话稿)",
                           r"\b(jokes?|poem|essay)\b"),
     "other authorities' papers": (r"护照|驾照|驾驶证|上牌|车牌|牌照|签证",
                                   r"\b(passport|licen[cs]e plates?|number plates?|visas?)\b"),
@@ -88,10 +95,12 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                r"\bwhy (do|does|is|are) (typhoons?|earthquakes?|japan|america|the moon)\b|"
                r"\b(who invented|who discovered|when was .{1,30} (invented|built)|history of|which dynasty)\b|"
                r"\b(average|good|typical|normal) .{0,20}salary\b"),
-    "hobbies": (r"学调酒|学做饭|学钢琴|学画画|学游泳|学吉他|学跳舞|钓鱼|垂钓",
-                r"\b(fishing|learn (to )?(play )?(the )?(guitar|piano|swim|dance))\b"),
-    "brands": (r"特斯拉|比亚迪|蔚来|小鹏|宝马|奔驰|奥迪|丰田|本田|三菱|日立|奥的斯|格力|海尔|西门子|松下",
-               r"\b(tesla|byd|bmw|mercedes|audi|toyota|honda|mitsubishi|hitachi|otis|siemens|panasonic)\b"),
+    "hobbies": (r"学调酒|学做饭|学钢琴|学画画|学游泳|学吉他|学跳舞|钓鱼|垂钓|"
+                r"(?:象棋|围棋|五子棋|麻将|扑克).{0,4}(?:规则|怎么下|怎么玩|咋玩|技巧)",
+                r"\b(fishing|learn (to )?(play )?(the )?(guitar|piano|swim|dance)|rules of (chess|chinese chess|go|mahjong|poker))\b"),
+    "brands": (r"特斯拉|比亚迪|蔚来|小鹏|宝马|奔驰|奥迪|丰田|本田|三菱|日立|奥的斯|格力|海尔|西门子|松下|品牌大使|形象大使|代言人",
+               r"\b(tesla|byd|bmw|mercedes|audi|toyota|honda|mitsubishi|hitachi|otis|siemens|panasonic|"
+               r"brand ambassadors?)\b"),
     "national congress facts": (r"全国人大.{0,6}(?:多少|几个|几位|一共)|两会.{0,4}(?:几号|什么时候|哪天)|"
                                 r"(?:怎么|如何|咋)(?:才能|样才能)?当(?:上|选)?(?:人大)?代表",
                                 r"\bhow many (deputies|representatives) (are there )?in (china|the country|total)\b|"
