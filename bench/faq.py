@@ -1,6 +1,7 @@
 """FAQ matching benchmark: accuracy (overall and per kind), false answers, load time, memory (RSS) and
-latency (p50/p99), on the sample knowledge base (77 entries), the twelve other fictional streets and
-synthetic enlargements (1,000 and 10,000 entries), one query at a time on one core.
+latency (p50/p99), on the sample knowledge base (77 entries), the nineteen other fictional streets and
+synthetic enlargements (1,000 and 10,000 entries), one query at a time on one core; and the share of
+1,000 everyday chatter texts (tests/data/chatter) answered with an entry.
 
     python bench/faq.py [--faq-dir faq] [--eval tests/faq_eval.jsonl] [--sizes 1000 10000]
 """
@@ -73,7 +74,15 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(faq_dir: Path, rows: list[dict], label: str) -> dict:
+def chatter_texts() -> list[str]:
+    """tests/data/chatter: 1,000 everyday texts no street office answers (dev.txt and held_out.txt)."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "data" / "chatter").glob("*.txt")):
+        texts += [t.strip() for t in path.read_text(encoding="utf-8").splitlines() if t.strip() and not t.startswith("#")]
+    return texts
+
+
+def measure(faq_dir: Path, rows: list[dict], label: str, chatter: list[str] = ()) -> dict:
     rss_before = rss_mb()
     start = time.perf_counter()
     kb = load_knowledge_base(faq_dir)
@@ -112,6 +121,9 @@ def measure(faq_dir: Path, rows: list[dict], label: str) -> dict:
         "p50_ms": round(statistics.median(latencies), 3), "p99_ms": round(p(0.99), 3),
         "max_ms": round(latencies[-1], 3),
     }
+    if chatter:  # share of everyday chatter answered with an entry (none should be)
+        answered = sum(kb.decide(text).action == "answer" for text in chatter)
+        result["chatter_answered"] = round(answered / len(chatter), 3)
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return result
 
@@ -134,18 +146,20 @@ def main() -> int:
     print(f"RSS before any knowledge base: {rss_mb():.0f} MB")
     # The first load also loads the sentence encoder (once per process): its cost is in this figure.
     measure(args.faq_dir, rows, "sample (first load, with the model)")
-    measure(args.faq_dir, rows, "sample (reload: model loaded, embeddings cached)")
+    chatter = chatter_texts()
+    measure(args.faq_dir, rows, "sample (reload: model loaded, embeddings cached)", chatter)
     streets = ("other_street", "third_street", "fourth_street", "fifth_street", "sixth_street", "seventh_street",
                "eighth_street", "ninth_street", "tenth_street", "eleventh_street",
                "twelfth_street", "thirteenth_street", "fourteenth_street",
-               "fifteenth_street", "sixteenth_street", "seventeenth_street")
+               "fifteenth_street", "sixteenth_street", "seventeenth_street", "eighteenth_street",
+               "nineteenth_street", "twentieth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():
             measure(folder / "faq", [json.loads(l) for l in (folder / "eval.jsonl").read_text("utf-8").splitlines() if l.strip()], street)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            measure(enlarged_kb(args.faq_dir, size, Path(tmp)), rows, f"sample+synthetic {size}")
+            measure(enlarged_kb(args.faq_dir, size, Path(tmp)), rows, f"sample+synthetic {size}", chatter)
     print(f"max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 
