@@ -64,6 +64,9 @@ def test_answers(kb, query, expected):
         ("phone number of Zhou Lan", "rep:zhou-lan"),
         ("what time does the Hehua station close on saturday", "station:hehua"),
         ("荷花那个站礼拜一开门不", "station:hehua"),
+        ("荷花那个代表工作站在哪个楼", "station:hehua"),
+        ("健康大使是谁 想问问体检的事", "role:health"),  # who holds the role, whatever follows
+        ("who is the health ambassador around here", "role:health"),
     ],
 )
 def test_directory_entities(kb, query, expected):
@@ -147,7 +150,9 @@ def test_english_query_answers_in_english(kb):
 @pytest.mark.parametrize(
     "query",
     ["楼道灯坏了三天没人修", "下水道堵了好几天了一直没人管", "楼上天天半夜装修吵得睡不着", "我住松林小区 垃圾好几天没人收",
-     "the street light outside my building has been broken for a week"],
+     "the street light outside my building has been broken for a week",
+     "共享单车把盲道全堵死了 我们楼有个盲人邻居根本过不去", "暖气一点不热 屋里才十三度 老人都冻感冒了",
+     "单元门正上方挂着老长的冰溜子 没人管 谁路过都害怕", "市场有个摊主秤不准 我买两斤少了三两"],
 )
 def test_complaints_are_reported(kb, query):
     assert kb.decide(query).action == "report"
@@ -271,12 +276,39 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
      "哪里能买到便宜的油漆", "what's the exchange rate today", "who invented the telephone",
      "装修找哪家公司靠谱", "电动车上牌去哪", "how are the deputies elected", "how much is a bus ticket to the airport",
      "公园樱花什么时候开", "这座古塔是哪个朝代的", "哪个医生看牙最好", "牛奶放冰箱能保存多久",
-     "any good hotels near the station", "加装电梯用日立的好不好", "简历怎么写才好", "what's the average salary of a lawyer"],
+     "any good hotels near the station", "加装电梯用日立的好不好", "简历怎么写才好", "what's the average salary of a lawyer",
+     "高铁票怎么改签", "what's the fastest way to learn chinese", "how long should i boil an egg", "你是机器人吗",
+     "who made you", "should i quit my job", "how do i apply to uni in the uk", "耐克的品牌大使是谁",
+     "班会上的代表发言稿咋写", "closest subway station to the mall?", "rules of chinese chess?"],
 )
 def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
     from bot.domain.matching.scope import topics_of
 
     assert topics_of(normalize(query))
+
+
+def test_tickets_and_lodging_are_topics_apart():
+    from bot.domain.matching.scope import Scope
+
+    scope = Scope([normalize("外籍人员住宿登记")])  # a street's entry on foreigners' registration
+    assert not scope.off_topic(normalize("外国朋友来住要登记住宿吗"))
+    assert scope.off_topic(normalize("高铁票怎么改签"))
+
+
+def test_a_text_like_an_everyday_off_topic_example_is_not_answered():
+    kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
+    for text in ("拔完智齿多久能吃饭", "相亲第一次见面聊啥", "how to ask someone out"):
+        assert kb.decide(text, guess_language(text)).action != "answer", text
+    assert kb.decide("想跟代表面对面聊聊 要提前约吗", "zh").action == "answer"  # same shape, in scope
+
+
+def test_off_topic_examples_on_a_topic_the_knowledge_base_answers_are_dropped():
+    from bot.domain.matching import semantic
+    from bot.domain.matching.background import Background
+
+    example = "买冰箱海尔和美的哪个好"
+    assert example in Background(None).texts
+    assert example not in Background(semantic.encode([example])).texts
 
 
 def test_a_topic_is_in_scope_in_the_language_of_the_entry_that_names_it():

@@ -1,7 +1,7 @@
 """What residents ask that no street office answers, as examples in the sentence encoder's space.
 
 scope.py names such topics by their words; a knowledge base of another street meets topics no list
-named. off_topic_examples.txt holds ~730 such questions over ~40 everyday subjects (shopping, health
+named. off_topic_examples.txt holds ~1,430 such questions over ~85 everyday subjects (shopping, health
 advice, films, exams, pets ...), in colloquial Chinese and casual English. A text is "like an off-topic
 example" when its nearest example is nearer in meaning than any phrasing of the entry it would be
 answered with, and shares some words with that example (the sentence encoder alone also pairs texts of
