@@ -54,11 +54,16 @@ def _title_button(kb, answer_id: str, lang: str) -> InlineKeyboardButton | None:
 
 
 async def send_answer(
-    update: Update, context: LianxinContext, answer_id: str, lang: str, alternatives: Sequence[str] = ()
+    update: Update,
+    context: LianxinContext,
+    answer_id: str,
+    lang: str,
+    alternatives: Sequence[str] = (),
+    last: Sequence[InlineKeyboardButton] = (),
 ) -> bool:
     """Sends the answer of an FAQ entry or a directory card with up to five buttons: its first related
     questions, the `alternatives` (entries that scored nearly as well: one tap if the answer was not
-    the one meant), then its other related questions."""
+    the one meant), then its other related questions; and the `last` buttons under them."""
     kb = context.services.knowledge.current
     text = directory_answer(kb.directory, answer_id, lang)
     related: list[str] = []
@@ -70,7 +75,7 @@ async def send_answer(
         related = [r for r in (entry.related or []) if r in kb.entries]
     ordered = dict.fromkeys([*related[:3], *alternatives, *related[3:]])
     offered = [a for a in ordered if a != answer_id][:5]
-    buttons = [b for r in offered if (b := _title_button(kb, r, lang))]
+    buttons = [b for r in offered if (b := _title_button(kb, r, lang))] + list(last)
     markup = InlineKeyboardMarkup([[b] for b in buttons]) if buttons else None
     chat = update.effective_chat
     if visible_length(text) <= MAX_TEXT:
@@ -89,11 +94,14 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     kb = context.services.knowledge.current
     # Matching is CPU work (milliseconds); off the event loop, other chats are not held up.
     decision = await asyncio.to_thread(kb.decide, text, lang)
-    if decision.action == "answer" and await send_answer(
-        update, context, decision.answer_id, lang, decision.alternatives
-    ):
-        return
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
+    if decision.action == "answer":
+        # "路灯坏了找谁": the answer says how, and the resident can file this very text in one tap.
+        if decision.tells_of_problem:
+            context.user_data[PREFILL] = text
+        last = report_button if decision.tells_of_problem else []
+        if await send_answer(update, context, decision.answer_id, lang, decision.alternatives, last):
+            return
     rows = [[b] for s in decision.suggestions[:3] if (b := _title_button(kb, s, lang))]
     if not decision.off_topic:  # every reply below but the off-topic one offers to file the text
         context.user_data[PREFILL] = text

@@ -172,6 +172,24 @@ async def test_related_and_directory_buttons_work_whatever_the_id(standin, tmp_p
     assert ShowAnswer.unpack(packed).answer_id(["home", long_id]) == long_id
 
 
+async def test_an_answer_to_a_text_telling_of_a_problem_also_offers_to_file_it(standin, bot):
+    resident = await started_resident(standin, 6012)
+    await resident.send("路灯坏了找谁")  # a question about filing: answered, and the text one tap from filing
+    answer = await resident.wait_for("/report")
+    await resident.press("📝 作为问题反映", answer)
+    await resident.wait_for("第1步")
+    await resident.press("九龙社区")
+    await resident.wait_for("第2步")
+    await resident.press("物业管理")
+    offer = await resident.wait_for("作为描述")
+    assert "路灯坏了找谁" in offer["text"]
+    asker = await started_resident(standin, 6013)
+    await asker.send("工作站几点开门")  # no problem told: the answer alone
+    hours = await asker.wait_for("大多数工作站")
+    labels = [row[0]["text"] for row in (hours.get("reply_markup") or {}).get("inline_keyboard", [])]
+    assert "📝 作为问题反映" not in labels
+
+
 async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_too(standin, bot):
     resident = await started_resident(standin, 6008)
     await resident.send("楼上漏水好几天了 物业也不管")

@@ -160,6 +160,8 @@ class Decision:
     # wrong one (on the eight evaluation sets, half of the wrong answers have the right one here).
     alternatives: list[str] = field(default_factory=list)
     off_topic: bool = False  # asks what no street office answers (scope.py): nothing to file either
+    # With an answer: the text also tells of a problem ("路灯坏了找谁"), so filing it is offered too.
+    tells_of_problem: bool = False
 
 
 @dataclass
@@ -445,7 +447,10 @@ class Matcher:
         if confidence >= ANSWER_THRESHOLD and best_id is not None and not match.off_topic and not unsure:
             others = [aid for aid in suggestions if aid != best_id]
             close = [aid for aid, s in ranked[1:] if s >= SUGGEST_THRESHOLD and best - s <= CLOSE_MARGIN]
-            return Decision("answer", best_id, confidence, others, language, close[:MAX_ALTERNATIVES])
+            return Decision(
+                "answer", best_id, confidence, others, language, close[:MAX_ALTERNATIVES],
+                tells_of_problem=match.signals.reads_like_problem,
+            )
         if match.signals.reads_like_problem and not match.off_topic:  # nothing to file about a brand
             return Decision("report", None, confidence, suggestions, language)
         if suggestions:
