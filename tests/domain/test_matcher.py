@@ -302,6 +302,25 @@ def test_a_text_like_an_everyday_off_topic_example_is_not_answered():
     assert kb.decide("想跟代表面对面聊聊 要提前约吗", "zh").action == "answer"  # same shape, in scope
 
 
+@pytest.mark.parametrize(
+    "text", ["楼道里一股煤气味", "家里老人突然晕倒了 发这里有用吗", "theres smoke coming out of the flat below mine",
+             "my neighbour just collapsed should i message here??"],
+)
+def test_an_emergency_happening_now_gets_the_emergency_entry_first(text):
+    kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
+    decision = kb.decide(text, guess_language(text))
+    assert (decision.action, decision.answer_id) == ("answer", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text", ["楼道里有人私拉电线给电动车充电 天天这样 怕着火", "someone parks across the fire lane every night",
+             "晚上回来转三圈都找不到地方停车", "秸秆烧得满村都是烟 呛得老人喘不上气"],
+)
+def test_a_hazard_or_a_word_that_only_sounds_like_an_emergency_is_not_one(text):
+    kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
+    assert kb.decide(text, guess_language(text)).answer_id != "emergency"
+
+
 def test_off_topic_examples_on_a_topic_the_knowledge_base_answers_are_dropped():
     from bot.domain.matching import semantic
     from bot.domain.matching.background import Background

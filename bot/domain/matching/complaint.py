@@ -23,7 +23,9 @@ PROBLEM_ZH = (
     "高空抛物 砸到 砸伤 差点 困了 困人 堵着 挡着 吓人 吓哭 吓死 吓坏 越来越少 越来越差 越来越贵 涨价 涨了 "
     "欠我 欠俺 欠我们 欠俺们 找不着人 找不到人 人找不着 跑路 老不在 总不在 都关门 老关门 没开门 没来 没送 饿着 饿肚子 "
     "没人收 没人扫 没人清 没人倒 没人拉 没人运 没人捡 堵在 出不去 进不去 开不出去 "
-    "堵死 过不去 不热 冻感冒 冻坏 冻病 冻得 秤不准 缺斤少两 短斤少两 害怕 凌晨"
+    "堵死 过不去 不热 冻感冒 冻坏 冻病 冻得 秤不准 缺斤少两 短斤少两 害怕 凌晨 "
+    "咬人 咬伤 偷东西 过期 虫子 结冰 滑倒 冰凉 拆了 烧黑 夹人 夹伤 尿骚 绊倒 爆了 锁着门 关着门 擅自 打不通 烧垃圾 "
+    "生锈 晃动 摇摇欲坠 掉渣 钻进来 蚊虫 灭 不管 黑灯瞎火 黑漆漆 黑乎乎 瞎了 忽上忽下 掉到"
 ).split()
 MARKER_ZH = (
     "三天 两天 几天 好几天 多天 一周 一星期 一个星期 半个月 一个月 几个月 好久 很久 一直 天天 每天 每晚 "
@@ -34,12 +36,15 @@ PROBLEM_EN = (
     "broken leak leaking leaks blocked clogged noisy noise smell smells stink stinks stinking dirty "
     "overflowing pothole potholes dangerous flooded flooding dark rats cockroaches illegal garbage rubbish "
     "trash filthy damaged cracked collapsed outage drills drilling owes owe wages unpaid stuck flies "
-    "smelly loud fell injured blasting blaring"
+    "smelly loud fell injured blasting blaring expired missing dust dusty bit bitten bites rusted rusty "
+    "stolen leaning cheating flooding floods pocketed"
 ).split()
 PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of order", "no water",
                       "no electricity", "no power", "piled up", "nobody", "no one", "never fixed",
                       "not fixed", "not been fixed", "hasn't been", "haven't", "ignored", "been out",
-                      "can't sleep", "cannot sleep", "keeps breaking", "won't pay", "didn't pay"]
+                      "can't sleep", "cannot sleep", "keeps breaking", "won't pay", "didn't pay", "power cut",
+                      "barely warm", "not warm", "cut off", "not seen", "ignores", "ignore every", "be fixed",
+                      "pitch black", "locked"]
 MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for months", "every night",
                      "every day", "still", "again", "always", "three days", "two days", "so long",
                      "nobody", "no one", "weeks", "days", "third time", "all night"]
