@@ -93,8 +93,11 @@ CONCEPTS_ZH: dict[str, list[str]] = {
     "afterschool": ["放学", "托管", "课后", "作业辅导", "四点半"],
     "lecture": ["讲座", "讲课", "培训", "课堂", "上课", "宣讲"],
     "subsidy": ["补助", "补贴", "救助", "资助", "助学金", "困难补助", "帮扶"],
-    "unresolved": ["没解决", "没有解决", "根本没解决", "还是老样子", "没变化", "没有变化", "没办好", "白办"],
+    "unresolved": ["没解决", "没有解决", "根本没解决", "还是老样子", "没变化", "没有变化", "没办好", "白办",
+                   "问题依旧", "说办完了", "说办好了", "说弄好了", "说办结了", "办结了但"],
     "next": ["接下来", "然后呢", "之后会", "以后会", "下一步", "后续", "之后怎么"],
+    "limits": ["管不了", "办不了", "不能做", "不能干", "做不了", "不能办", "不管什么", "做主", "插手", "干预",
+               "打招呼"],
     "scan": ["二维码", "扫码", "扫一扫"],
     "clinic": ["卫生站", "卫生服务站", "社区医院", "诊所", "义诊", "量血压", "配药", "开药", "拿药"],
 }
@@ -181,8 +184,14 @@ CONCEPTS_EN: dict[str, list[str]] = {
     "clinic": ["blood pressure", "prescription", "medicine"],
     "unresolved": ["nothing changed", "not resolved", "not solved", "still the same", "unresolved",
                    "nothing actually changed", "nothing got fixed", "nothing was fixed", "not actually fixed",
-                   "still broken"],
+                   "still broken", "closed my case", "marked my case", "marked resolved", "marked as resolved",
+                   "marked as done", "marked done", "still there", "not happy with the result", "not satisfied",
+                   "dissatisfied", "unhappy with"],
     "next": ["what happens", "what next", "next step", "after that", "afterwards"],
+    # What a representative cannot do: asked as a wish ("overturn a court decision") or as a rule.
+    "limits": ["can't they do", "cannot they do", "can't do", "cannot do", "can not do", "limits", "limit",
+               "overturn", "overrule", "interfere", "not their thing", "allowed to do", "make the govt",
+               "make the government"],
     "scan": ["qr code", "scan"],
 }
 
