@@ -279,7 +279,8 @@ def test_in_scope_texts_sharing_words_with_off_topic_lists_are_not_ruled_out(que
      "any good hotels near the station", "加装电梯用日立的好不好", "简历怎么写才好", "what's the average salary of a lawyer",
      "高铁票怎么改签", "what's the fastest way to learn chinese", "how long should i boil an egg", "你是机器人吗",
      "who made you", "should i quit my job", "how do i apply to uni in the uk", "耐克的品牌大使是谁",
-     "班会上的代表发言稿咋写", "closest subway station to the mall?", "rules of chinese chess?"],
+     "班会上的代表发言稿咋写", "closest subway station to the mall?", "rules of chinese chess?", "车子打不着火了",
+     "how do you say thank you in chinese", "坐飞机充电宝能带几个", "is coffee bad for blood pressure"],
 )
 def test_general_knowledge_hobbies_and_brands_are_off_topic(query):
     from bot.domain.matching.scope import topics_of
