@@ -123,7 +123,7 @@ ENTITY_LEAD = 8.0  # a pure entity question beats any FAQ entry by this much
 # entry on emergencies (the entry whose phrasings name one), at least at this score and ahead of the
 # rest: "楼道里一股煤气味" needs "call 119 and leave" before anything else. Literal words, not the
 # pinyin-tolerant concept ("找着活" is not 着火), and not a hazard (怕着火, a fire lane, 火灾隐患), which
-# is a matter to file. Over twenty streets: 17 more texts answered right, none wrong.
+# is a matter to file, nor a fire someone lights. Over twenty streets: 17 more texts answered right, none wrong.
 EMERGENCY_SCORE = 70.0
 _EMERGENCY_ZH = re.compile(
     r"救命|晕倒|昏倒|昏迷|晕过去|昏过去|倒地不起|着火了|着火啦|失火|起火了|火灾(?!隐患)|冒烟|煤气味|燃气味|天然气味|"
@@ -134,9 +134,10 @@ _HYPERBOLE_ZH = re.compile(r"(?:呛|熏|吵|气|急|累)得.{0,4}(?:喘不|晕)"
 _EMERGENCY_EN = re.compile(
     r"\b(emergency(?! (exit|exits|lane|door|access))|unconscious|fainted|collapsed|bleeding|heart attack|"
     r"can'?t breathe|drowning|passed out|gas leak|smells? (of )?gas|on fire|call an ambulance|"
-    r"need an ambulance|ambulance number)\b|\bsmoke (coming|pouring)|"
-    r"\bfire\b(?! (lane|lanes|door|doors|exit|exits|escape|extinguishers?|hydrants?|station|safety|hazard|risk|drill))"
-)
+    r"need an ambulance|ambulance number|caught fire|catching fire|fire broke out|there'?s a fire|"
+    r"there is a fire|(house|kitchen|building|flat) fire)\b|\bsmoke (coming|pouring)|"
+    r"\bfire in (the|my|our|a) (building|flat|apartment|home|house|kitchen|stairwell|corridor|hallway)\b"
+)  # not "start a fire in a fireplace", "the fire lane"
 
 _ENTITY_ATTRIBUTES = re.compile(
     r"什么地方|哪个地方|哪个楼|哪栋|几楼|几层|楼|在哪里|在哪儿|在哪|哪里|哪几位|哪几个人|哪几个|几位|几个人|问问|地址|位置|怎么走|怎么去|电话|号码|手机|联系方式|联系|几点|时间|什么时候|开门|开放|"
