@@ -305,7 +305,7 @@ def test_a_text_like_an_everyday_off_topic_example_is_not_answered():
 
 @pytest.mark.parametrize(
     "text", ["楼道里一股煤气味", "家里老人突然晕倒了 发这里有用吗", "theres smoke coming out of the flat below mine",
-             "my neighbour just collapsed should i message here??"],
+             "my neighbour just collapsed should i message here??", "家里着火了 哪个牌子的灭火器好用"],
 )
 def test_an_emergency_happening_now_gets_the_emergency_entry_first(text):
     kb = load_knowledge_base(Path(__file__).parents[2] / "faq")

@@ -454,7 +454,8 @@ class Matcher:
             like_off_topic = example is not None and (
                 example.cosine > answer_cosine + BACKGROUND_MARGIN and example.shared > BACKGROUND_SHARED
             )
-        return Match(ranked, signals, mentions, self.scope.off_topic(norm), like_off_topic, emergency)
+        off_topic = self.scope.off_topic(norm) and not emergency  # 着火了 + a brand: the emergency first
+        return Match(ranked, signals, mentions, off_topic, like_off_topic, emergency)
 
     # -- deciding ------------------------------------------------------------------------------
 
