@@ -380,12 +380,13 @@ class Matcher:
         ruled: dict[int, float] = {}  # entity named in a pure entity question -> rank/exactness penalty
         if mentions:
             residual = _remove(norm, mentions)
-            # The FAQ is asked about the rest of the text (九龙社区怎么投诉 -> 怎么投诉).
-            if residual.strip():
-                for i, s in self._rank(residual, language, only_faq=True):
-                    lexical[i] = max(lexical.get(i, 0.0), s)
             rest = _ENTITY_ATTRIBUTES.sub(" ", residual)
             pure = len("".join(rest.split())) <= 1
+            # The FAQ is asked about the rest of the text (九龙社区怎么投诉 -> 怎么投诉), unless that rest
+            # only asks for the entity's address, hours or phone (~1 ms saved).
+            if residual.strip() and not pure:
+                for i, s in self._rank(residual, language, only_faq=True):
+                    lexical[i] = max(lexical.get(i, 0.0), s)
             for rank, mention in enumerate(mentions):
                 i = self._index_of[mention.answer_id]
                 penalty = 2.0 * rank + (0.0 if mention.exact else 4.0)
