@@ -1,5 +1,5 @@
 """FAQ matching benchmark: accuracy (overall and per kind), false answers, load time, memory (RSS) and
-latency (p50/p99), on the sample knowledge base (77 entries), the twenty-one other fictional streets and
+latency (p50/p99), on the sample knowledge base (77 entries), the twenty-three other fictional streets and
 synthetic enlargements (1,000 and 10,000 entries), one query at a time on one core; and the share of
 1,000 everyday chatter texts (tests/data/chatter) answered with an entry.
 
@@ -152,7 +152,8 @@ def main() -> int:
                "eighth_street", "ninth_street", "tenth_street", "eleventh_street",
                "twelfth_street", "thirteenth_street", "fourteenth_street",
                "fifteenth_street", "sixteenth_street", "seventeenth_street", "eighteenth_street",
-               "nineteenth_street", "twentieth_street", "twenty_first_street", "twenty_second_street")
+               "nineteenth_street", "twentieth_street", "twenty_first_street", "twenty_second_street",
+               "twenty_third_street", "twenty_fourth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():

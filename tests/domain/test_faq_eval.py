@@ -15,7 +15,8 @@ more English), fourteenth_street (瓷源, a porcelain town), fifteenth_street (�
 resettled villagers), sixteenth_street (竹溪, a southern mountain town), seventeenth_street (永福桥, an
 old inner-city street), eighteenth_street (海澄, a fishing port), nineteenth_street (书苑, beside two
 universities), twentieth_street (铁西岭, a northern steel town), twenty_first_street (云岭, a multi-ethnic
-street in the south-west) and twenty_second_street (站前, around a railway station) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
+street in the south-west), twenty_second_street (站前, around a railway station), twenty_third_street (菱湖,
+a lakeside farming town) and twenty_fourth_street (云帆, a new business district) were written blind by helpers who never saw the matcher. First runs (top-1 / false answers / wrong answers): fifth 0.726 / 21% / 9.5%; sixth
 0.704 / 8.6% / 4.3% and seventh 0.733 / 22.5% / 9.2% (matcher of 2026-11-27 morning); eighth 0.800 /
 14.3% / 2.6% and ninth 0.783 / 20.6% / 3.8% (after the changes below); tenth 0.774 / 5.9% / 3.8%
 (after the off-topic lists grew, before the lead counted); eleventh 0.811 / 8.8% / 5.7% and twelfth
@@ -60,10 +61,14 @@ emergency happening now got the emergency entry first (17 more right answers ove
 "closed but nothing changed" became one concept with "not satisfied", and what representatives cannot
 do one concept. First runs after all that: twenty_first 0.815 / 3.1% / 3.7%, twenty_second 0.833 / 3.1%
 / 13.0% (a knowledge base of 65 entries, many close to each other: the most wrong answers of any
-street). Now (the levels the floors below guard, less 0.02): fifth 0.810, sixth 0.843, seventh 0.858,
-eighth 0.852, ninth 0.887, tenth 0.849, eleventh 0.849, twelfth 0.858, thirteenth 0.806, fourteenth
-0.787, fifteenth 0.824, sixteenth 0.843, seventeenth 0.833, eighteenth 0.889, nineteenth 0.917,
-twentieth 0.880, twenty_first 0.824, twenty_second 0.852. Targets not met stay visible as expected failures; floors guard
+street). Then an entry sharing the text's intent concept stopped being scaled down by a low cosine
+(18 more right answers over 23 sets). First runs after that: twenty_third 0.843 / 6.2% / 2.8% and
+twenty_fourth 0.843 / 3.1% / 5.6% (then: a role's field and title apart, 健康这块的大使, is the role;
+a driving licence is off-topic; parking in front of an exit, blocking a gate is a complaint). Now:
+fifth 0.810, sixth 0.861, seventh 0.867, eighth 0.861, ninth 0.896, tenth 0.858, eleventh 0.858,
+twelfth 0.868, thirteenth 0.824, fourteenth 0.778, fifteenth 0.824, sixteenth 0.843, seventeenth 0.852,
+eighteenth 0.898, nineteenth 0.926, twentieth 0.880, twenty_first 0.833, twenty_second 0.861,
+twenty_third 0.852, twenty_fourth 0.852. Targets not met stay visible as expected failures; floors guard
 all thirteen.
 """
 
@@ -191,12 +196,14 @@ BLIND_FLOORS = {
     "twentieth_street": (0.86, 0.03),
     "twenty_first_street": (0.80, 0.04),
     "twenty_second_street": (0.83, 0.04),
+    "twenty_third_street": (0.83, 0.03),
+    "twenty_fourth_street": (0.83, 0.03),
 }
 # Confident answers naming the wrong entry, at most (twenty_second's 65 entries overlap the most: 11.1%).
 WRONG_MAX = 0.08
 WRONG_MAX_OF = {"twenty_second_street": 0.12}
 TARGETS_NOT_MET = {
-    "fourteenth_street": "top-1 0.787 (target 0.80)",
+    "fourteenth_street": "top-1 0.778 (target 0.80)",
 }
 
 

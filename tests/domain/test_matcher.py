@@ -67,6 +67,8 @@ def test_answers(kb, query, expected):
         ("荷花那个代表工作站在哪个楼", "station:hehua"),
         ("健康大使是谁 想问问体检的事", "role:health"),  # who holds the role, whatever follows
         ("who is the health ambassador around here", "role:health"),
+        ("现在负责健康这块的大使是哪几位", "role:health"),  # the role's field and title apart
+        ("who's the ambassador for health here", "role:health"),
     ],
 )
 def test_directory_entities(kb, query, expected):

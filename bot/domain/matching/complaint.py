@@ -37,17 +37,19 @@ PROBLEM_EN = (
     "overflowing pothole potholes dangerous flooded flooding dark rats cockroaches illegal garbage rubbish "
     "trash filthy damaged cracked collapsed outage drills drilling owes owe wages unpaid stuck flies "
     "smelly loud fell injured blasting blaring expired missing dust dusty bit bitten bites rusted rusty "
-    "stolen leaning cheating flooding floods pocketed"
+    "stolen leaning cheating flooding floods pocketed blocking"
 ).split()
 PROBLEM_EN_PHRASES = ["not working", "doesn't work", "does not work", "out of order", "no water",
                       "no electricity", "no power", "piled up", "nobody", "no one", "never fixed",
                       "not fixed", "not been fixed", "hasn't been", "haven't", "ignored", "been out",
                       "can't sleep", "cannot sleep", "keeps breaking", "won't pay", "didn't pay", "power cut",
                       "barely warm", "not warm", "cut off", "not seen", "ignores", "ignore every", "be fixed",
-                      "pitch black", "locked"]
+                      "pitch black", "locked", "parks in front of", "parked in front of", "parking in front of",
+                      "keep parking", "keeps parking", "block my gate", "blocks my gate", "block the gate"]
 MARKER_EN_PHRASES = ["for days", "for a week", "for weeks", "for a month", "for months", "every night",
                      "every day", "still", "again", "always", "three days", "two days", "so long",
-                     "nobody", "no one", "weeks", "days", "third time", "all night"]
+                     "nobody", "no one", "weeks", "days", "third time", "all night", "every single",
+                     "every weekend", "every week"]
 
 # Question forms. 什么都/什么也 ("什么都不干") and 谁(...)都 ("谁都能进", "谁路过都害怕") are a
 # complaint's turn of phrase, not a question.

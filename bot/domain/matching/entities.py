@@ -47,6 +47,13 @@ class EntityIndex:
         en = sorted((k for k in self.keys if not has_cjk(k)), key=len, reverse=True)
         self._en_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in en) + r")\b") if en else None
         self._pinyin_lengths = sorted({len(k) for k in self.zh_pinyin}, reverse=True)
+        # A role named "<field>大使" / "<field> ambassador" asked with words between (健康这块的大使,
+        # the ambassador for health): the field and the title, a few characters or words apart.
+        self._split_roles = [
+            (pattern, answer_id)
+            for answer_id, texts in names.items() if answer_id.startswith("role:")
+            for text in texts if (pattern := _split_role_pattern(text)) is not None
+        ]
 
     def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping mentions in a normalised text, longest keys first."""
@@ -74,8 +81,24 @@ class EntityIndex:
                     hit = self.zh_pinyin.get(tuple(pinyins[start : start + length]))
                     if hit and any(a == b for a, b in zip(hit[0], text[start : start + length])):
                         claim(start, start + length, hit[1], False)
+        for pattern, answer_id in self._split_roles:
+            for m in pattern.finditer(text):
+                claim(m.start(), m.end(), answer_id, False)
         found.sort(key=lambda m: m.start)
         return found
+
+
+def _split_role_pattern(name: str) -> re.Pattern | None:
+    norm = basic(name)
+    if has_cjk(norm):
+        field = norm.replace(" ", "").removesuffix("大使")
+        if field != norm.replace(" ", "") and len(field) >= 2:
+            return re.compile(re.escape(field) + r"[^\s大使]{1,4}?大使")
+        return None
+    if norm.endswith(" ambassador") and len(field := norm[: -len(" ambassador")].strip()) >= 3:
+        f = re.escape(field)
+        return re.compile(rf"\b{f}\b(?: \w+){{1,3}} ambassador\b|\bambassadors? (?:for|of|on) (?:the )?{f}\b")
+    return None
 
 
 def _keys(text: str, strip: bool) -> set[str]:

@@ -155,7 +155,7 @@ _ENTITY_ATTRIBUTES = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
 )
 
-_ASKS_WHO = re.compile(r"是谁|谁是|是哪位|哪位是|找谁|\bwho(\s+is|'s|\s+are)?\b")
+_ASKS_WHO = re.compile(r"是谁|谁是|哪位|哪几位|找谁|\bwho(\s+is|'s|\s+are)?\b")
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                           r"(?:发言稿|演讲稿|讲话稿|致辞).{0,4}(?:咋写|怎么写)|写.{0,6}(?:发言稿|演讲稿|讲话稿)",
                           r"\b(jokes?|poem|essay)\b"),
     "other authorities' papers": (r"护照|驾照|驾驶证|上牌|车牌|牌照|签证",
-                                  r"\b(passport|licen[cs]e plates?|number plates?|visas?)\b"),
+                                  r"\b(passport|licen[cs]e plates?|number plates?|visas?|driving licen[cs]e|"
+                                  r"driver'?s licen[cs]e)\b"),
     "driving and cars": (r"机油|换油|侧方停车|倒车入库|科目[一二三四]|驾校|打不着火|点不着火",
                          r"\b(parallel park(ing)?|oil change|change (my|the) oil|driving (test|school)|"
                          r"car (won'?t|will not|doesn'?t) start)\b"),
