@@ -203,6 +203,12 @@ def test_suggestions_when_unsure(kb):
         assert all(kb.title(s, "zh") for s in decision.suggestions)
 
 
+def test_emoji_or_punctuation_alone_is_not_looked_up(kb):
+    for text in ("😀😀😀", "？？？", "👍"):
+        decision = kb.decide(text, "zh")
+        assert (decision.action, decision.suggestions) == ("none", [])
+
+
 def test_score_reported_also_when_not_answered(kb):
     decision = kb.decide("今天天气怎么样")
     assert 0 <= decision.score < 100

@@ -374,6 +374,8 @@ class Matcher:
     def match(self, query: str, language: str) -> Match:
         norm = normalize(query)
         signals = complaint_signals(query, norm)
+        if not any(ch.isalnum() for ch in norm):  # emoji or punctuation only: nothing to look up
+            return Match([], signals, [])
         mentions = self.entities.mentions(norm)
         feats = features(norm)
         lexical: dict[int, float] = {i: s for i, s in self._rank(norm, language, feats=feats)}
