@@ -209,6 +209,12 @@ def test_emoji_or_punctuation_alone_is_not_looked_up(kb):
         assert (decision.action, decision.suggestions) == ("none", [])
 
 
+def test_a_representative_is_not_suggested_for_a_short_unrelated_text():
+    kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
+    for text in ("ok", "好的", "a"):
+        assert not [s for s in kb.decide(text, guess_language(text)).suggestions if s.startswith("rep:")], text
+
+
 def test_score_reported_also_when_not_answered(kb):
     decision = kb.decide("今天天气怎么样")
     assert 0 <= decision.score < 100

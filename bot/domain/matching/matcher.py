@@ -416,7 +416,11 @@ class Matcher:
         shortlist = set(lexical)
         k = min(SEMANTIC_SHORTLIST, len(best_sim))
         if k:
-            shortlist.update(int(i) for i in np.argpartition(-best_sim, k - 1)[:k])
+            # A directory entity is found by its name (lexically, or mentioned), not by a short name's
+            # embedding sitting near any short text ("ok", "好的" were offered a representative).
+            shortlist.update(
+                i for i in map(int, np.argpartition(-best_sim, k - 1)[:k]) if not self.candidates[i].entity
+            )
         scores: dict[int, float] = {}
         intents = intents_of(feats)
         for i in shortlist:
