@@ -94,6 +94,9 @@ async def answer_question(update: Update, context: LianxinContext) -> None:
     kb = context.services.knowledge.current
     # Matching is CPU work (milliseconds); off the event loop, other chats are not held up.
     decision = await asyncio.to_thread(kb.decide, text, lang)
+    if decision.small_talk is not None:  # 你好 / 谢谢: answered in kind, not kept as an unanswered question
+        await update.effective_chat.send_message(t(lang, f"smalltalk.{decision.small_talk}"))
+        return
     report_button = [InlineKeyboardButton(plain(lang, "faq.report_this"), callback_data=StartReport("-", 1).pack())]
     if decision.action == "answer":
         # "路灯坏了找谁": the answer says how, and the resident can file this very text in one tap.

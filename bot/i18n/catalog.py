@@ -398,6 +398,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "这个问题超出了我能回答的范围，不过下面这些也许和您想问的有关：",
         "en": "That is outside what I can answer, but these may be close to what you want to know:",
     },
+    "smalltalk.greeting": {
+        "zh": "您好！我是「连心」。有民生小事要反映，请按「📝 反映问题」或发送 /report；想了解工作站、代表或办事流程，直接打字问我就行。",
+        "en": "Hello! I'm Lianxin. To report a local problem, press 📝 Report a matter or send /report; to ask about stations, representatives or how things work, just type your question.",
+    },
+    "smalltalk.thanks": {"zh": "不客气！还有什么事随时找我。", "en": "You're welcome! Ask me anytime."},
+    "smalltalk.bye": {"zh": "再见！有事随时找我。", "en": "Goodbye! I'm here whenever you need me."},
+    "smalltalk.ok": {
+        "zh": "好的。还需要什么，直接打字告诉我，或发送 /help 看看我能做什么。",
+        "en": "OK. If you need anything else, just type it, or send /help to see what I can do.",
+    },
     "faq.unknown": {
         "zh": "抱歉，这个问题我暂时答不上来，已记录下来交给工作人员完善。您可以换个说法，或发送 /help 看看我能做什么；需要代表帮忙解决的事请发送 /report。",
         "en": "Sorry, I can't answer that yet; I have noted it for the street office. Try other words, or send /help to see what I can do; to get something fixed, send /report.",

@@ -190,6 +190,21 @@ async def test_an_answer_to_a_text_telling_of_a_problem_also_offers_to_file_it(s
     assert "📝 作为问题反映" not in labels
 
 
+async def test_greetings_and_thanks_are_answered_in_kind_and_not_kept_as_unanswered(standin, bot):
+    resident = await started_resident(standin, 6014)
+    await resident.send("你好")
+    await resident.wait_for("您好！我是「连心」")
+    await resident.send("谢谢啦")
+    await resident.wait_for("不客气")
+    await resident.send("今晚的足球比赛谁赢了")
+    await resident.wait_for(lambda m: "reply_markup" in m)
+    admin = standin.member(standin.user(ADMIN_ID, "街道管理员"), ADMIN_CHAT)
+    await admin.send("/unanswered")
+    listing = await standin.chat(ADMIN_CHAT).wait_for("没答上")
+    assert "足球" in listing["text"]
+    assert "谢谢啦" not in listing["text"] and "你好" not in listing["text"]
+
+
 async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_too(standin, bot):
     resident = await started_resident(standin, 6008)
     await resident.send("楼上漏水好几天了 物业也不管")

@@ -34,8 +34,9 @@ from .background import Background
 from .colloquial import standard_mandarin
 from .complaint import ComplaintSignals, complaint_signals
 from .entities import EntityIndex, Mention
-from .normalize import has_cjk, normalize
+from .normalize import basic, has_cjk, normalize
 from .scope import Scope
+from .smalltalk import SmallTalk, small_talk
 from .tokens import features, intents_of
 from .typos import TypoCorrector
 
@@ -181,6 +182,7 @@ class Decision:
     off_topic: bool = False  # asks what no street office answers (scope.py): nothing to file either
     # With an answer: the text also tells of a problem ("路灯坏了找谁"), so filing it is offered too.
     tells_of_problem: bool = False
+    small_talk: SmallTalk | None = None  # with "none": 你好 / 谢谢 / bye, to be answered in kind
 
 
 @dataclass
@@ -193,6 +195,7 @@ class Match:
     off_topic: bool = False  # asks what no street office answers (scope.py): suggestions at most
     like_off_topic: bool = False  # like an off-topic example (background.py): answered only if confident
     emergency: bool = False  # names an emergency: the emergency entry is answered first
+    small_talk: SmallTalk | None = None  # the whole text is a greeting, thanks, goodbye or "ok"
 
 
 class Matcher:
@@ -376,6 +379,8 @@ class Matcher:
         signals = complaint_signals(query, norm)
         if not any(ch.isalnum() for ch in norm):  # emoji or punctuation only: nothing to look up
             return Match([], signals, [])
+        if (kind := small_talk(basic(query))) is not None:
+            return Match([], signals, [], small_talk=kind)
         mentions = self.entities.mentions(norm)
         feats = features(norm)
         lexical: dict[int, float] = {i: s for i, s in self._rank(norm, language, feats=feats)}
@@ -494,7 +499,7 @@ class Matcher:
             return Decision("report", None, confidence, suggestions, language)
         if suggestions:
             return Decision("suggest", None, confidence, suggestions, language, off_topic=match.off_topic)
-        return Decision("none", None, confidence, [], language, off_topic=match.off_topic)
+        return Decision("none", None, confidence, [], language, off_topic=match.off_topic, small_talk=match.small_talk)
 
 
 def _tells_of_emergency(normalized: str) -> bool:
