@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -20,6 +21,12 @@ OPEN_STATUSES = (Status.NEW, Status.ASSIGNED, Status.ACCEPTED)
 def format_reference(prefix: str, year: int, number: int) -> str:
     """`LX-2026-0042`: a sequence per year; more than 9999 cases a year simply get more digits."""
     return f"{prefix}-{year}-{number:04d}"
+
+
+def find_reference(prefix: str, text: str) -> str | None:
+    """The first case reference in a text ("lx-2026-0042 有进展吗" -> "LX-2026-0042"), or None."""
+    found = re.search(rf"(?<![A-Za-z0-9]){re.escape(prefix)}-(\d{{4}})-(\d{{4,}})(?!\d)", text, re.IGNORECASE)
+    return format_reference(prefix.upper(), int(found[1]), int(found[2])) if found else None
 
 
 @dataclass

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from ..actions import OpenCase
 from ..callback_data import MAX_BYTES, CallbackData
+from ..domain.cases import find_reference
 from ..cards import directory_answer
 from ..flows.report import PREFILL, StartReport
 from ..i18n import escape, plain, t
@@ -87,10 +89,28 @@ async def send_answer(
     return True
 
 
+async def show_own_case(update: Update, context: LianxinContext, text: str, lang: str) -> bool:
+    """A text naming one of the resident's own case references gets that case's status and a button to
+    its history (someone else's reference is answered like any text: nothing is revealed)."""
+    cases = context.services.cases
+    ref = find_reference(cases.prefix, text)
+    case = await cases.by_ref(ref) if ref else None
+    if case is None or case.resident_id != update.effective_user.id:
+        return False
+    status = plain(lang, f"status.{case.status}")
+    button = InlineKeyboardButton(f"{case.ref} · {status}", callback_data=OpenCase(case.id).pack())
+    await update.effective_chat.send_message(
+        t(lang, "faq.your_case", ref=case.ref, status=status), reply_markup=InlineKeyboardMarkup([[button]])
+    )
+    return True
+
+
 async def answer_question(update: Update, context: LianxinContext) -> None:
     """Answers from the knowledge base; complaints lead to filing; doubts get suggestions."""
     text = update.message.text
     lang = await language(update, context)
+    if await show_own_case(update, context, text, lang):
+        return
     kb = context.services.knowledge.current
     # Matching is CPU work (milliseconds); off the event loop, other chats are not held up.
     decision = await asyncio.to_thread(kb.decide, text, lang)

@@ -398,6 +398,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "这个问题超出了我能回答的范围，不过下面这些也许和您想问的有关：",
         "en": "That is outside what I can answer, but these may be close to what you want to know:",
     },
+    "faq.your_case": {
+        "zh": "您的事项 {ref} 当前状态：{status}。点下面查看办理经过，或给代表留言。",
+        "en": "Your matter {ref} is {status}. Tap below to see what has happened, or to add a message.",
+    },
     "smalltalk.greeting": {
         "zh": "您好！我是「连心」。有民生小事要反映，请按「📝 反映问题」或发送 /report；想了解工作站、代表或办事流程，直接打字问我就行。",
         "en": "Hello! I'm Lianxin. To report a local problem, press 📝 Report a matter or send /report; to ask about stations, representatives or how things work, just type your question.",

@@ -11,7 +11,7 @@ from bot.app import build_application, running
 from bot.config import BUNDLED_FAQ_DIR
 from bot.handlers.questions import ShowAnswer
 from tests.conftest import ADMIN_CHAT, ADMIN_ID, make_settings
-from tests.scenarios.players import started_rep, started_resident
+from tests.scenarios.players import case_at_wang, started_rep, started_resident
 
 
 @asynccontextmanager
@@ -203,6 +203,20 @@ async def test_greetings_and_thanks_are_answered_in_kind_and_not_kept_as_unanswe
     listing = await standin.chat(ADMIN_CHAT).wait_for("没答上")
     assert "足球" in listing["text"]
     assert "谢谢啦" not in listing["text"] and "你好" not in listing["text"]
+
+
+async def test_a_resident_naming_their_case_reference_gets_its_status_and_history(standin, bot):
+    filed = await case_at_wang(standin, 6015, "5号楼门口的路灯不亮了")
+    await filed.resident.send(f"{filed.ref.lower()} 现在有进展吗")
+    status = await filed.resident.wait_for("您的事项")
+    assert filed.ref in status["text"]
+    await filed.resident.press(status["reply_markup"]["inline_keyboard"][0][0]["text"], status)
+    detail = await filed.resident.wait_for("5号楼门口的路灯不亮了")
+    assert filed.ref in detail["text"]
+    stranger = await started_resident(standin, 6016)
+    await stranger.send(f"{filed.ref} 现在有进展吗")  # someone else's case: nothing about it is shown
+    reply = await stranger.wait_for(lambda m: "reply_markup" in m or "答不上来" in m.get("text", ""))
+    assert "您的事项" not in reply["text"] and "路灯" not in reply["text"]
 
 
 async def test_a_complaint_close_to_an_entry_offers_filing_first_and_the_entry_too(standin, bot):
