@@ -1,4 +1,5 @@
-"""Free text outside a flow is a question: answer, suggest, or offer to file it as a matter."""
+"""Free text outside a flow: one of the resident's case references, small talk, or a question to answer,
+suggest entries for, or offer to file as a matter."""
 
 from __future__ import annotations
 
