@@ -25,8 +25,6 @@ _EN: dict[SmallTalk, str] = {
     "ok": r"ok|okay|k|got it|great|cool|alright|all right|i see|understood|noted|sure",
 }
 _EN_TAIL = r"(?: (?:there|so much|a lot|very much|again|bot|lianxin|then|thanks|thank you))*"
-
-
 _PRIORITY: tuple[SmallTalk, ...] = ("thanks", "bye", "greeting", "ok")  # "好的 谢谢" thanks
 
 
