@@ -319,7 +319,8 @@ def test_a_text_like_an_everyday_off_topic_example_is_not_answered():
 
 @pytest.mark.parametrize(
     "text", ["楼道里一股煤气味", "家里老人突然晕倒了 发这里有用吗", "theres smoke coming out of the flat below mine",
-             "my neighbour just collapsed should i message here??", "家里着火了 哪个牌子的灭火器好用"],
+             "my neighbour just collapsed should i message here??", "家里着火了 哪个牌子的灭火器好用",
+             "there is a gas smell in the stairwell"],  # a complaint's words too: what to do now first
 )
 def test_an_emergency_happening_now_gets_the_emergency_entry_first(text):
     kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
@@ -329,7 +330,9 @@ def test_an_emergency_happening_now_gets_the_emergency_entry_first(text):
 
 @pytest.mark.parametrize(
     "text", ["楼道里有人私拉电线给电动车充电 天天这样 怕着火", "someone parks across the fire lane every night",
-             "晚上回来转三圈都找不到地方停车", "秸秆烧得满村都是烟 呛得老人喘不上气"],
+             "晚上回来转三圈都找不到地方停车", "秸秆烧得满村都是烟 呛得老人喘不上气",
+             "corridor full of boxes, we couldnt get out if theres a fire", "电动车推进电梯里 上周电梯里还冒烟了",
+             "riverside walkway collapsed, ground underneath washed out"],
 )
 def test_a_hazard_or_a_word_that_only_sounds_like_an_emergency_is_not_one(text):
     kb = load_knowledge_base(Path(__file__).parents[2] / "faq")
