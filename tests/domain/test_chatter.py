@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.domain.knowledge import load_knowledge_base
+from tests.domain.textsets import texts_in
 
 ROOT = Path(__file__).resolve().parents[2]
-CHATTER = ROOT / "tests" / "data" / "chatter"
 
 # Knowledge base -> share of the 1,000 texts answered, at most (reached: 0.054, 0.070, 0.057, 0.056).
 ANSWERED_MAX = {
@@ -27,18 +27,10 @@ ANSWERED_MAX = {
 }
 
 
-def _texts() -> list[str]:
-    texts = []
-    for path in sorted(CHATTER.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        texts += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return texts
-
-
 @pytest.mark.parametrize("folder", list(ANSWERED_MAX))
 def test_chatter_is_rarely_answered(folder):
     kb = load_knowledge_base(ROOT / folder)
-    texts = _texts()
+    texts = texts_in("chatter")
     answered = [text for text in texts if kb.decide(text).action == "answer"]
     share = len(answered) / len(texts)
     print(f"\n{folder}: {share:.3f} of {len(texts)} chatter texts answered")

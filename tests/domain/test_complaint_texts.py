@@ -16,9 +16,9 @@ import pytest
 
 from bot.domain.knowledge import load_knowledge_base
 from bot.domain.matching.matcher import Decision
+from tests.domain.textsets import texts_in
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPLAINTS = ROOT / "tests" / "data" / "complaints"
 REPORTED_MIN = 0.80  # the bar for complaints
 # Knowledge base -> share of the 500 texts answered, at most (reached: 0.058, 0.046, 0.084, 0.086).
 ANSWERED_MAX = {
@@ -29,18 +29,10 @@ ANSWERED_MAX = {
 }
 
 
-def _texts() -> list[str]:
-    texts = []
-    for path in sorted(COMPLAINTS.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        texts += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    return texts
-
-
 @pytest.mark.parametrize("folder", list(ANSWERED_MAX))
 def test_complaints_are_offered_for_filing(folder):
     kb = load_knowledge_base(ROOT / folder)
-    texts = _texts()
+    texts = texts_in("complaints")
     decisions: list[Decision] = [kb.decide(text) for text in texts]
     reported = sum(d.action == "report" for d in decisions) / len(texts)
     answered = [t for t, d in zip(texts, decisions) if d.action == "answer"]
