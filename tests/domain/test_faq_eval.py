@@ -2,8 +2,8 @@
 
 Targets (issue): in-scope top-1 >= 0.90, confident answers to out-of-scope/complaint texts <= 3%,
 complaints offered for filing >= 80%; on a street never seen: top-1 >= 0.80 with <= 5% false answers.
-Figures are printed per kind (pytest -s). The sample's top-1 target is not reached (0.89): a floor
-guards the level reached and the 0.90 check stays visible as a non-strict expected failure.
+Figures are printed per kind (pytest -s). The sample reaches the top-1 target with no room (0.900,
+217 of 241): one more miss fails it.
 
 tests/data/other_street, third_street and fourth_street are streets the weights were not fitted on
 (third_street was written after the matcher; its failures were looked at while refining the matcher,
@@ -90,7 +90,7 @@ EVAL = ROOT / "tests" / "faq_eval.jsonl"
 STREETS = ROOT / "tests" / "data"
 
 TOP1_TARGET = 0.90
-TOP1_FLOOR = 0.87  # the sample's level reached (0.892), with a little room
+TOP1_FLOOR = 0.87  # cross-validation below: a threshold fitted on one half, top-1 on the other
 UNSEEN_TOP1_MIN = 0.80
 FALSE_ANSWER_MAX = 0.03
 UNSEEN_FALSE_ANSWER_MAX = 0.05
@@ -157,12 +157,7 @@ def test_sample_false_answers_and_complaints(sample):
     _show("sample", figures)
     assert figures["false_answers"] <= FALSE_ANSWER_MAX
     assert figures["complaints_reported"] >= COMPLAINT_REPORT_MIN
-    assert figures["top1"] >= TOP1_FLOOR
-
-
-@pytest.mark.xfail(reason="top-1 target 0.90 not reached on the sample (0.892; see printed figures)", strict=False)
-def test_sample_top1_target(sample):
-    assert sample[2]["top1"] >= TOP1_TARGET
+    assert figures["top1"] >= TOP1_TARGET
 
 
 @pytest.mark.parametrize("street", ["other_street", "third_street", "fourth_street"])

