@@ -27,6 +27,8 @@ EXAMPLES = Path(__file__).with_name("off_topic_examples.txt")
 # An example at least this close to a phrasing of the knowledge base asks about that phrasing's topic.
 SAME_TOPIC = 0.8
 _CHUNK = 4096  # phrasings per product when filtering (a 10,000-entry knowledge base has ~30,000)
+COARSE_DIM = 128  # the nearest example is looked for among the COARSE_ROWS nearest in these directions
+COARSE_ROWS = 64
 
 
 @dataclass(frozen=True)
@@ -64,16 +66,31 @@ class Background:
         keep = nearest < SAME_TOPIC
         self.texts = tuple(t for t, k in zip(texts, keep) if k)
         self.vectors = np.ascontiguousarray(vectors[keep])
+        self._basis, coarse = _coarse_examples()
+        self._coarse = np.ascontiguousarray(coarse[keep])
 
     def nearest(self, normalized: str, query_vector: np.ndarray) -> Nearest | None:
         """The example nearest in meaning to the text (`normalized`: normalize.normalize)."""
         if not len(self.vectors):
             return None
-        cosines = semantic.similarities(self.vectors, query_vector)
-        best = int(cosines.argmax())
+        # The exact cosines of the examples nearest in the main directions (the full product read
+        # 2.9 MB a query): the same example as the full search for each of the 4,831 texts in tests/
+        rough = semantic.similarities(self._coarse, self._basis @ query_vector)
+        k = min(COARSE_ROWS, len(rough))
+        rows = np.argpartition(-rough, k - 1)[:k]
+        cosines = semantic.similarities(self.vectors[rows], query_vector)
+        best = int(rows[int(cosines.argmax())])
         mine, theirs = words(normalized), _words_of(self.texts[best])
         shared = len(mine & theirs) / max(1, len(mine | theirs))
-        return Nearest(self.texts[best], float(cosines[best]), shared)
+        return Nearest(self.texts[best], float(cosines.max()), shared)
+
+
+@cache
+def _coarse_examples() -> tuple[np.ndarray, np.ndarray]:
+    """The examples' main directions and the examples in them (computed once per process)."""
+    _, vectors = _examples()
+    basis = semantic.principal_directions(vectors, COARSE_DIM)
+    return basis, semantic.project(vectors, basis)
 
 
 @cache

@@ -108,8 +108,8 @@ def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
     problems = markers = 0
     if any("\u3400" <= ch <= "\u9fff" for ch in text):
         compact = text.replace(" ", "")
-        problems = _count(compact, PROBLEM_ZH)
-        markers = _count(compact, MARKER_ZH)
+        problems = _count(compact, _PROBLEM_ZH_LONGEST_FIRST)
+        markers = _count(compact, _MARKER_ZH_LONGEST_FIRST)
         # Also each clause on its own: "中午休息不 我只有午饭那会儿能过去" asks in its first clause.
         question = (
             any(_QUESTION_ZH.search(clause) for clause in [compact, *text.split()])
@@ -129,11 +129,15 @@ def complaint_signals(raw: str, normalized: str) -> ComplaintSignals:
     return ComplaintSignals(problems=problems, markers=markers, question=question, statement=statement)
 
 
-def _count(text: str, words: list[str]) -> int:
-    """Occurrences of the listed words, longest first, without counting overlaps twice."""
+_PROBLEM_ZH_LONGEST_FIRST = sorted(PROBLEM_ZH, key=len, reverse=True)
+_MARKER_ZH_LONGEST_FIRST = sorted(MARKER_ZH, key=len, reverse=True)
+
+
+def _count(text: str, longest_first: list[str]) -> int:
+    """Occurrences of the listed words (longest first), without counting overlaps twice."""
     count = 0
     taken = [False] * len(text)
-    for word in sorted(words, key=len, reverse=True):
+    for word in [w for w in longest_first if w in text]:
         start = text.find(word)
         while start >= 0:
             if not any(taken[start : start + len(word)]):

@@ -66,7 +66,7 @@ class EntityIndex:
                     taken[k] = True
                 found.append(Mention(answer_id, start, end, exact))
 
-        for key in self._zh_keys:
+        for key in [k for k in self._zh_keys if k in text]:  # longest first
             start = text.find(key)
             while start >= 0:
                 claim(start, start + len(key), self.keys[key], True)

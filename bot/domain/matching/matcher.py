@@ -276,6 +276,8 @@ class Matcher:
                 text_langs.append(lang)
                 self._compact.append(norm.replace(" ", ""))
         self._compact_len = np.fromiter((len(c) for c in self._compact), dtype=np.int64)
+        text_ends = [*self._text_starts[1:], len(totals)]
+        self._text_rows = [np.arange(start, end) for start, end in zip(self._text_starts, text_ends)]
         self._text_total = np.asarray(totals)
         self._text_langs = np.asarray(text_langs)
         self._text_postings = {
@@ -350,13 +352,12 @@ class Matcher:
         else:
             q_cov = t_cov = np.zeros(n_texts)
         # Fuzzy ratio against every phrasing of the shortlisted answers (one rapidfuzz call each way).
-        ends = [self._text_starts[i + 1] if i + 1 < self._n else n_texts for i in top]
-        segments = [np.arange(self._text_starts[i], end) for i, end in zip(top, ends)]
+        segments = [self._text_rows[i] for i in top]
         rows = np.concatenate(segments)
         seg_starts = np.cumsum([0] + [len(seg) for seg in segments[:-1]])
         bonus = np.where(self._text_langs[rows] == language, PREFERRED_LANGUAGE_BONUS, 1.0)
         compact_q = norm.replace(" ", "")
-        compacts = [self._compact[r] for r in rows]
+        compacts = [self._compact[r] for r in rows.tolist()]
         ratio = process.cdist([compact_q], compacts, scorer=fuzz.ratio, dtype=np.float64)[0]
         # One text inside the other (a short phrasing within a long message, or the reverse): the best
         # alignment of the shorter, at PARTIAL_FACTOR. Between texts of like length the plain ratio says
@@ -393,6 +394,16 @@ class Matcher:
         sims = np.full(len(self._phrase_vectors), -1.0, dtype=np.float32)
         sims[rows] = semantic.similarities(self._phrase_vectors[rows], vector)
         return sims
+
+    def _best_two(self, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each answer's best and second-best phrasing cosine (the best again if it has one phrasing)."""
+        if not len(sims):
+            return np.zeros(self._n, dtype=np.float32), np.zeros(self._n, dtype=np.float32)
+        best = np.maximum.reduceat(sims, self._phrase_starts)
+        is_best = sims == best[self._phrase_answer]
+        second = np.maximum.reduceat(np.where(is_best, np.float32(-2.0), sims), self._phrase_starts)
+        tied = np.add.reduceat(is_best.astype(np.int32), self._phrase_starts) > 1  # two phrasings at the best
+        return best, np.where(tied | (self._phrase_ends - self._phrase_starts == 1), best, second)
 
     def match(self, query: str, language: str) -> Match:
         norm = normalize(query)
@@ -435,9 +446,7 @@ class Matcher:
         # score has pinyin), colloquial words rewritten (colloquial.py).
         vector = semantic.encode_query(standard_mandarin(self.typos.correct(norm)))
         sims = self._cosines(vector, lexical)
-        best_sim = (
-            np.maximum.reduceat(sims, self._phrase_starts) if len(sims) else np.zeros(self._n)
-        )
+        best_sim, second_sim = self._best_two(sims)
         shortlist = set(lexical)
         k = min(SEMANTIC_SHORTLIST, len(best_sim))
         if k:
@@ -449,12 +458,7 @@ class Matcher:
         scores: dict[int, float] = {}
         intents = intents_of(feats)
         for i in shortlist:
-            s1 = float(best_sim[i]) if len(sims) else 0.0
-            start, end = self._phrase_starts[i], self._phrase_ends[i]
-            if end - start > 1:
-                s2 = float(np.partition(sims[start:end], end - start - 2)[end - start - 2])
-            else:
-                s2 = s1
+            s1, s2 = float(best_sim[i]), float(second_sim[i])
             blend = (
                 W_LEXICAL * lexical.get(i, 0.0) / 100.0
                 + W_SEMANTIC * max(s1 - SEMANTIC_FLOOR, 0.0)
