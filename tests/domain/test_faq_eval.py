@@ -198,7 +198,7 @@ BLIND_FLOORS = {
 WRONG_MAX = 0.08
 WRONG_MAX_OF = {"twenty_second_street": 0.12}
 TARGETS_NOT_MET = {
-    "fourteenth_street": "top-1 0.778 (target 0.80)",
+    "fourteenth_street": "top-1 0.769 (target 0.80)",
 }
 
 
