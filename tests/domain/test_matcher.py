@@ -366,6 +366,18 @@ def test_off_topic_examples_on_a_topic_the_knowledge_base_answers_are_dropped():
     assert example not in Background(semantic.encode([example])).texts
 
 
+def test_only_a_shared_subject_makes_a_text_like_an_off_topic_example():
+    from bot.domain.matching import semantic
+    from bot.domain.matching.background import Background
+
+    background = Background(None)
+    text = "办结以后在哪里给代表打星"  # shares 在哪 ("where") with 下一届奥运会在哪办, and no subject
+    nearest = background.nearest(normalize(text), semantic.encode_query(text))
+    assert nearest.shared == 0.0
+    text = "附近哪家火锅好吃"  # shares its subject with an example about hotpot
+    assert background.nearest(normalize(text), semantic.encode_query(text)).shared > 0.05
+
+
 def test_a_topic_is_in_scope_in_the_language_of_the_entry_that_names_it():
     from bot.domain.matching.scope import Scope
 

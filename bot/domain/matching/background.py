@@ -38,11 +38,20 @@ class Nearest:
     shared: float  # Jaccard overlap of the words (Chinese: character pairs) of the text and the example
 
 
+# Characters that only shape a sentence (where, what, is, not ...): a pair of two (在哪, 是不) shares no
+# subject. Over 24 sets one more text answered right and one wrong answer fewer, chatter unchanged ("办结以后
+# 在哪里给代表打星" was held back by "下一届奥运会在哪办"). English function words likewise: 0.1 point more top-1
+# but 0.3 point more dev chatter answered, so English keeps every word.
+_FUNCTION_ZH = frozenset("的了吗呢啊吧呀么嘛什怎咋哪谁几多少在是不没有能可以要想去会还都也就这那个一我你他她它们啥")
+
+
 def words(normalized: str) -> frozenset[str]:
-    """Chinese: character pairs (no segmentation needed for an overlap); otherwise words."""
+    """Chinese: character pairs (no segmentation needed for an overlap), but for pairs of function
+    characters; otherwise words."""
     if has_cjk(normalized):
         compact = normalized.replace(" ", "")
-        return frozenset(compact[i : i + 2] for i in range(len(compact) - 1))
+        pairs = (compact[i : i + 2] for i in range(len(compact) - 1))
+        return frozenset(p for p in pairs if not (p[0] in _FUNCTION_ZH and p[1] in _FUNCTION_ZH))
     return frozenset(normalized.split())
 
 
