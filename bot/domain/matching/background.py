@@ -83,7 +83,7 @@ class Background:
         if not len(self.vectors):
             return None
         # The exact cosines of the examples nearest in the main directions (the full product read
-        # 2.9 MB a query): the same example as the full search for each of the 4,831 texts in tests/
+        # 2.9 MB a query): the same example as the full search for each of the 4,831 texts in tests/.
         rough = semantic.similarities(self._coarse, self._basis @ query_vector)
         k = min(COARSE_ROWS, len(rough))
         rows = np.argpartition(-rough, k - 1)[:k]
