@@ -153,7 +153,8 @@ def main() -> int:
                "twelfth_street", "thirteenth_street", "fourteenth_street",
                "fifteenth_street", "sixteenth_street", "seventeenth_street", "eighteenth_street",
                "nineteenth_street", "twentieth_street", "twenty_first_street", "twenty_second_street",
-               "twenty_third_street", "twenty_fourth_street")
+               "twenty_third_street", "twenty_fourth_street", "twenty_fifth_street",
+               "twenty_sixth_street")
     for street in streets:
         folder = ROOT / "tests" / "data" / street
         if folder.exists():
