@@ -72,7 +72,9 @@ twelfth 0.868, thirteenth 0.815, fourteenth 0.769, fifteenth 0.824, sixteenth 0.
 eighteenth 0.898, nineteenth 0.926, twentieth 0.880, twenty_first 0.833, twenty_second 0.880,
 twenty_third 0.852, twenty_fourth 0.852. The two written last, on the matcher of 2026-11-27 afternoon:
 twenty_fifth 0.787 / 9.4% / 9.3% and twenty_sixth 0.926 / 12.5% / 3.7% on their first runs (then: a text
-much nearer an off-topic example than its answer is held back without shared words; twenty_sixth 9.4%).
+much nearer an off-topic example than its answer is held back without shared words; twenty_sixth 9.4%;
+then off-topic topics for a purchase comparison, cooking times, after-care, phone batteries, and oil
+and sewage as complaint words: both 3.1%).
 Targets not met stay visible as expected failures; floors guard
 all thirteen.
 """
@@ -198,16 +200,15 @@ BLIND_FLOORS = {
     "twenty_second_street": (0.83, 0.04),
     "twenty_third_street": (0.83, 0.03),
     "twenty_fourth_street": (0.83, 0.03),
-    "twenty_fifth_street": (0.77, 0.10),
-    "twenty_sixth_street": (0.90, 0.10),
+    "twenty_fifth_street": (0.77, 0.04),
+    "twenty_sixth_street": (0.90, 0.04),
 }
 # Confident answers naming the wrong entry, at most (twenty_second's 65 entries overlap the most: 11.1%).
 WRONG_MAX = 0.08
 WRONG_MAX_OF = {"twenty_second_street": 0.12, "twenty_fifth_street": 0.10}
 TARGETS_NOT_MET = {
     "fourteenth_street": "top-1 0.769 (target 0.80)",
-    "twenty_fifth_street": "top-1 0.787 (0.80) and 9.4% false answers (5%), as on its first run",
-    "twenty_sixth_street": "9.4% false answers (5%): which radiator to buy, gluing a ship model, oil in the harbour",
+    "twenty_fifth_street": "top-1 0.787 (target 0.80)",
 }
 
 

@@ -20,7 +20,7 @@ from .normalize import has_cjk
 # topic -> (Chinese pattern, on the text without spaces; English pattern, on words)
 _TOPICS: dict[str, tuple[str, str | None]] = {
     "shopping": (r"哪个牌子|什么牌子|啥牌子|买哪个|买哪种|哪家.{0,6}(?:好|靠谱|便宜|实惠|正规)|好吃|好看的|性价比|耐用|"
-                 r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|保健品|哪里能买|哪儿能买|在哪买|在哪儿买|哪里买|去哪买",
+                 r"(?:吃|买)(?:什么|啥|哪种).{0,5}好|买.{1,10}好还是|保健品|哪里能买|哪儿能买|在哪买|在哪儿买|哪里买|去哪买",
                  r"\b(brand|best place to buy|used car)\b"),
     "housing market": (r"二手房|房价|买房还是租房", r"\b(house prices?|buy a (house|flat|home) or)\b"),
     "exams": (r"中考|高考|考研|考试|考证|怎么考|资格证", r"\bexams?\b"),
@@ -44,7 +44,7 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
                          r"\bare (you|u) (a )?(bot|robot|human|real person|man|woman|boy|girl|ai)\b|"
                          r"\bdo (you|u) (ever|like|love|get tired)\b|\bwho (made|created|built) (you|u)\b|"
                          r"\bwhat'?s your name\b"),
-    "recipes": (r"菜谱|怎么做好吃|(?:煮|蒸|炖|炸|烤|焯)(?:多久|几分钟)",
+    "recipes": (r"菜谱|怎么做好吃|(?:煮|蒸|炖|炸|烤|焯)(?:多久|几分钟|多长时间|多少分钟)",
                 r"\brecipe\b|\bhow (long|many minutes) (should|do|to|does) .{0,20}\b(boil|bake|fry|steam|roast)"),
     # Tickets and lodging apart: a street's entry on foreigners' 住宿登记 says nothing about train tickets.
     "tickets": (r"火车票|机票|高铁票|航班|机场|地铁票|车票|票价|改签|退票|地铁卡|公交卡|坐飞机|登机|托运",
@@ -53,9 +53,12 @@ _TOPICS: dict[str, tuple[str, str | None]] = {
     "lodging": (r"民宿|酒店|宾馆|住宿", r"\b(homestays?|hotels?|hostels?|airbnb)\b"),
     "language learning": (r"学英语|学中文|学汉语|学日语|学韩语|学外语|背单词|练口语",
                           r"\blearn(ing)? (chinese|mandarin|english|japanese|korean|a (new |foreign )?language)\b"),
-    "medical advice": (r"哪个医生|哪位医生|(?:吃|用)(?:什么|啥)药|怎么治|偏方|治疗方法",  # not 卫生站能配什么药
+    "medical advice": (r"哪个医生|哪位医生|(?:吃|用)(?:什么|啥)药|怎么治|偏方|治疗方法|忌口|"
+                       r"(?:多久|几天)(?:才)?(?:能|可以)(?:吃|喝|洗澡|运动|喝酒)",  # not 卫生站能配什么药
                        r"\b(which doctor|what medicine|how to treat|cure for|"
                        r"bad for (my |your |the )?(health|heart|blood pressure|liver|kidneys|eyes))\b"),
+    "gadgets": (r"手机.{0,8}(?:电池|卡顿|发烫|内存|系统|清理)|(?:电脑|笔记本).{0,6}(?:卡|慢|蓝屏|重装)|充电.{0,4}对电池",
+                r"\b(phone battery|my (phone|laptop|computer) (is )?(slow|lagging|overheating))\b"),
     "household tips": (r"保存多久|保质期|怎么保存|能放多久|能放几天",
                        r"\b(how long does .{1,20} (keep|last)|shelf life)\b"),
     "pet care": (r"宠物医院|兽医|狗狗.{0,6}(?:药|病)|猫咪.{0,6}(?:药|病)|掉毛|狗粮|猫粮|训狗|"
